@@ -1,0 +1,3 @@
+"""Verval Desa: offline-first verification of social-assistance families, and its sync server."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,387 @@
+"""The officer's local store: every save writes its row and an outbox entry in one transaction.
+
+This is the one door through which the UI and the sync engine touch local data. Methods are blocking
+and thread-safe (one SQLAlchemy session per call); the UI calls them from worker threads.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, text
+from sqlmodel import Session, col, select
+
+from app.core.models import SYNCED_ENTITIES, Household, Member, SyncedRow, Visit, VisitState
+from app.store.db import open_engine, session_scope
+from app.store.errors import ValidationError
+from app.store.tables import OutboxEntry, SyncState
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def entity_name(row: SyncedRow) -> str:
+    return str(row.__tablename__)  # type: ignore[attr-defined]
+
+
+def row_fields(row: SyncedRow) -> dict[str, Any]:
+    """The row as JSON-ready values, without server bookkeeping."""
+    return row.model_dump(mode="json", exclude=set(row.SERVER_FIELDS))
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a store operation changed, so views refresh only what they show (Anki's OpChanges)."""
+
+    households: frozenset[str] = field(default_factory=frozenset)
+    visits: frozenset[str] = field(default_factory=frozenset)
+    outbox: bool = False
+    sync_state: bool = False
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    """One line of the household list."""
+
+    id: str
+    head_name: str
+    kk_number: str
+    address: str
+    rt: str
+    rw: str
+    desil: int | None
+    status: str
+    programmes: tuple[str, ...]
+    member_count: int
+    visit_state: str | None
+    visit_outcome: str | None
+
+
+@dataclass(frozen=True)
+class VillageSummary:
+    households: int
+    members: int
+    by_desil: dict[str, int]
+    by_programme: dict[str, int]
+    by_status: dict[str, int]
+    visits_by_state: dict[str, int]
+    pending_outbox: int
+
+
+class Store:
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, key: bytes) -> Store:
+        return cls(open_engine(path, key), path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def session(self) -> Any:
+        return session_scope(self.engine)
+
+    # ---- writes -------------------------------------------------------------------------------
+
+    def save(self, row: SyncedRow, *, local_only: bool = False) -> Changes:
+        """Write `row` and, unless `local_only` (drafts), an outbox entry for what changed."""
+        with self.session() as session:
+            changes = self._save_in(session, row, local_only=local_only)
+        return changes
+
+    def save_many(self, rows: Iterable[SyncedRow]) -> Changes:
+        households: set[str] = set()
+        with self.session() as session:
+            for row in rows:
+                households |= self._save_in(session, row, local_only=False).households
+        return Changes(households=frozenset(households), outbox=True)
+
+    def delete(self, entity: str, entity_id: str) -> Changes:
+        """A tombstone, synced like any other change; rows are never removed before the server knows."""
+        model = SYNCED_ENTITIES[entity]
+        with self.session() as session:
+            row = session.get(model, entity_id)
+            if row is None or row.deleted:
+                return Changes()
+            updated = row.model_copy(update={"deleted": True})
+            return self._save_in(session, updated, local_only=False)
+
+    def _save_in(self, session: Session, row: SyncedRow, *, local_only: bool) -> Changes:
+        model = type(row)
+        entity = entity_name(row)
+        old = session.get(model, row.id)
+        if isinstance(row, Visit) and old is not None:
+            _check_visit_immutable(old, row)  # type: ignore[arg-type]
+        new_fields = row_fields(row)
+        if old is None:
+            base_version = 0
+            old_fields: dict[str, Any] = {}
+        else:
+            base_version = old.version
+            old_fields = row_fields(old)
+            row.version = old.version
+        never_sent = base_version == 0 and not self._has_outbox(session, row.id)
+        if never_sent:
+            # The server has not seen this row: send it whole, so the first mutation creates it.
+            patch, base = new_fields, {}
+        else:
+            patch = {k: v for k, v in new_fields.items() if old_fields.get(k) != v}
+            base = {k: old_fields.get(k) for k in patch}
+        if old is not None and not patch:
+            return Changes()
+        if old is None:
+            session.add(row)
+        else:
+            for key, value in row.model_dump(exclude={"id"}).items():
+                setattr(old, key, value)
+            session.add(old)
+        session.flush()
+        if not local_only:
+            session.add(
+                OutboxEntry(
+                    mutation_id=str(uuid.uuid4()),
+                    entity=entity,
+                    entity_id=row.id,
+                    village_code=row.village_code,
+                    op="delete" if row.deleted and patch.keys() == {"deleted"} else "upsert",
+                    base_version=base_version,
+                    patch=patch,
+                    base=base,
+                    created_at=utcnow(),
+                )
+            )
+        households = self._touched_households(session, row)
+        return Changes(
+            households=households,
+            visits=frozenset({row.id}) if isinstance(row, Visit) else frozenset(),
+            outbox=not local_only,
+        )
+
+    def _has_outbox(self, session: Session, entity_id: str) -> bool:
+        return session.exec(select(OutboxEntry.seq).where(OutboxEntry.entity_id == entity_id)).first() is not None
+
+    def _touched_households(self, session: Session, row: SyncedRow) -> frozenset[str]:
+        household_id = row.id if isinstance(row, Household) else getattr(row, "household_id", None)
+        if not household_id:
+            return frozenset()
+        if isinstance(row, Household | Member):
+            self.reindex_households(session, [household_id])
+        return frozenset({household_id})
+
+    def apply_remote(self, session: Session, rows: Sequence[SyncedRow]) -> Changes:
+        """Store rows as the server sent them (pull): no outbox entry, search index kept current."""
+        households: set[str] = set()
+        for row in rows:
+            session.merge(row)
+            household_id = row.id if isinstance(row, Household) else getattr(row, "household_id", None)
+            if household_id:
+                households.add(household_id)
+        session.flush()
+        self.reindex_households(session, sorted(households))
+        return Changes(households=frozenset(households))
+
+    def reindex_households(self, session: Session, household_ids: Sequence[str]) -> None:
+        """Rebuild the search documents of these households from their rows."""
+        if not household_ids:
+            return
+        conn = session.connection()
+        for start in range(0, len(household_ids), 500):
+            chunk = list(household_ids[start : start + 500])
+            marks = ",".join(f":h{i}" for i in range(len(chunk)))
+            params = {f"h{i}": hid for i, hid in enumerate(chunk)}
+            conn.execute(text(f"DELETE FROM household_search WHERE household_id IN ({marks})"), params)
+            conn.execute(
+                text(
+                    "INSERT INTO household_search (household_id, body) "
+                    "SELECT h.id, h.head_name || ' ' || h.kk_number || ' ' || h.address || ' ' || "
+                    "coalesce((SELECT group_concat(m.name || ' ' || m.nik, ' ') FROM member m "
+                    "WHERE m.household_id = h.id AND m.deleted = 0), '') "
+                    f"FROM household h WHERE h.id IN ({marks}) AND h.deleted = 0"
+                ),
+                params,
+            )
+
+    # ---- reads --------------------------------------------------------------------------------
+
+    def get(self, model: type[SyncedRow], row_id: str) -> SyncedRow | None:
+        with Session(self.engine) as session:
+            return session.get(model, row_id)
+
+    def household_ids(self, query: str = "") -> list[str]:
+        """Ids of live households matching `query` (name, NIK prefix, No. KK), ordered by head name.
+
+        Only ids: the list model fetches rows lazily for what is on screen.
+        """
+        terms = [t for t in _search_terms(query)]
+        with Session(self.engine) as session:
+            conn = session.connection()
+            if not terms:
+                result = conn.execute(
+                    text("SELECT id FROM household WHERE deleted = 0 ORDER BY head_name COLLATE NOCASE, id")
+                )
+            else:
+                match = " AND ".join(f'"{t}"*' for t in terms)
+                result = conn.execute(
+                    text(
+                        "SELECT h.id FROM household_search s JOIN household h ON h.id = s.household_id "
+                        "WHERE household_search MATCH :match ORDER BY h.head_name COLLATE NOCASE, h.id"
+                    ),
+                    {"match": match},
+                )
+            return [r[0] for r in result]
+
+    def household_rows(self, ids: Sequence[str]) -> list[HouseholdRow]:
+        if not ids:
+            return []
+        with Session(self.engine) as session:
+            households = {
+                h.id: h for h in session.exec(select(Household).where(col(Household.id).in_(list(ids))))
+            }
+            counts = dict(
+                session.exec(  # type: ignore[arg-type]
+                    select(Member.household_id, func.count())
+                    .where(col(Member.household_id).in_(list(ids)), Member.deleted == False)  # noqa: E712
+                    .group_by(Member.household_id)
+                ).all()
+            )
+            latest = self._latest_visits(session, ids)
+        rows = []
+        for hid in ids:
+            h = households.get(hid)
+            if h is None:
+                continue
+            visit = latest.get(hid)
+            rows.append(
+                HouseholdRow(
+                    id=h.id,
+                    head_name=h.head_name,
+                    kk_number=h.kk_number,
+                    address=h.address,
+                    rt=h.rt,
+                    rw=h.rw,
+                    desil=h.desil,
+                    status=h.status,
+                    programmes=tuple(
+                        str(p.get("programme")) for p in h.programmes if p.get("status", "aktif") == "aktif"
+                    ),
+                    member_count=int(counts.get(hid, 0)),
+                    visit_state=visit.state if visit else None,
+                    visit_outcome=str(visit.verdict.get("overall")) if visit and visit.verdict else None,
+                )
+            )
+        return rows
+
+    def _latest_visits(self, session: Session, ids: Sequence[str]) -> dict[str, Visit]:
+        visits = session.exec(
+            select(Visit)
+            .where(col(Visit.household_id).in_(list(ids)), Visit.deleted == False)  # noqa: E712
+            .order_by(col(Visit.started_at))
+        ).all()
+        latest: dict[str, Visit] = {}
+        for v in visits:
+            if v.state != VisitState.REPLACED:
+                latest[v.household_id] = v
+        return latest
+
+    def household(self, household_id: str) -> tuple[Household, list[Member]] | None:
+        with Session(self.engine) as session:
+            h = session.get(Household, household_id)
+            if h is None:
+                return None
+            members = list(
+                session.exec(
+                    select(Member)
+                    .where(Member.household_id == household_id, Member.deleted == False)  # noqa: E712
+                    .order_by(col(Member.birth_date))
+                )
+            )
+            return h, members
+
+    def visits_of(self, household_id: str) -> list[Visit]:
+        with Session(self.engine) as session:
+            return list(
+                session.exec(
+                    select(Visit)
+                    .where(Visit.household_id == household_id, Visit.deleted == False)  # noqa: E712
+                    .order_by(col(Visit.started_at))
+                )
+            )
+
+    def village_summary(self) -> VillageSummary:
+        with Session(self.engine) as session:
+            conn = session.connection()
+            households = conn.execute(text("SELECT count(*) FROM household WHERE deleted = 0")).scalar_one()
+            members = conn.execute(text("SELECT count(*) FROM member WHERE deleted = 0")).scalar_one()
+            by_desil = {
+                str(k if k is not None else "-"): v
+                for k, v in conn.execute(
+                    text("SELECT desil, count(*) FROM household WHERE deleted = 0 GROUP BY desil ORDER BY desil")
+                )
+            }
+            by_status = dict(
+                conn.execute(text("SELECT status, count(*) FROM household WHERE deleted = 0 GROUP BY status")).all()
+            )
+            by_programme = dict(
+                conn.execute(
+                    text(
+                        "SELECT json_extract(p.value, '$.programme'), count(*) FROM household h, "
+                        "json_each(h.programmes) p WHERE h.deleted = 0 AND "
+                        "coalesce(json_extract(p.value, '$.status'), 'aktif') = 'aktif' GROUP BY 1"
+                    )
+                ).all()
+            )
+            visits = dict(
+                conn.execute(text("SELECT state, count(*) FROM visit WHERE deleted = 0 GROUP BY state")).all()
+            )
+            pending = conn.execute(text("SELECT count(*) FROM outbox")).scalar_one()
+        return VillageSummary(
+            households=int(households),
+            members=int(members),
+            by_desil={k: int(v) for k, v in by_desil.items()},
+            by_programme={str(k): int(v) for k, v in by_programme.items()},
+            by_status={str(k): int(v) for k, v in by_status.items()},
+            visits_by_state={str(k): int(v) for k, v in visits.items()},
+            pending_outbox=int(pending),
+        )
+
+    # ---- small key/value state ----------------------------------------------------------------
+
+    def get_state(self, key: str, default: str = "") -> str:
+        with Session(self.engine) as session:
+            row = session.get(SyncState, key)
+            return row.value if row else default
+
+    def set_state(self, key: str, value: str, session: Session | None = None) -> None:
+        if session is None:
+            with self.session() as own:
+                own.merge(SyncState(key=key, value=value))
+        else:
+            session.merge(SyncState(key=key, value=value))
+
+    def pending_count(self) -> int:
+        with Session(self.engine) as session:
+            return int(session.connection().execute(text("SELECT count(*) FROM outbox")).scalar_one())
+
+
+def _search_terms(query: str) -> list[str]:
+    """Split a typed query into FTS5-safe prefix terms (letters and digits only)."""
+    cleaned = "".join(ch if ch.isalnum() else " " for ch in query)
+    return [t for t in cleaned.split() if t]
+
+
+def _check_visit_immutable(old: Visit, new: Visit) -> None:
+    if old.state == VisitState.DRAFT:
+        return
+    if new.answers != old.answers or new.household_id != old.household_id:
+        raise ValidationError(
+            "Kunjungan yang sudah dikirim tidak dapat diubah; buat kunjungan koreksi.",
+            "A submitted visit cannot be edited; make a correction visit instead.",
+        )
