@@ -1,0 +1,64 @@
+"""Starting the desktop app: QApplication, language, sign-in, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app.core.resources import resource_path
+from app.sync.account import Account
+from app.ui.login_dialog import LoginDialog
+from app.ui.main_window import MainWindow
+from app.ui.worker import wait_for_all
+
+STYLE = """
+QWidget { font-size: 10pt; }
+QLabel#detailTitle { font-size: 13pt; }
+QLabel#loginMessage { color: #b71c1c; }
+QGroupBox { font-weight: bold; }
+QTableView { gridline-color: #ddd; }
+"""
+
+
+def make_application(argv: list[str] | None = None, *, language: str = "id") -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Verval Desa")
+    app.setOrganizationName("Verval Desa")
+    app.setStyleSheet(STYLE)
+    install_translations(app, language)
+    return app
+
+
+def install_translations(app: QApplication, language: str) -> None:
+    """Bahasa Indonesia is the source language; English comes from resources/i18n."""
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English))
+    if language == "id":
+        return
+    ours = QTranslator(app)
+    if ours.load(f"verval_{language}", str(resource_path("i18n"))):
+        app.installTranslator(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+
+
+def run_desktop(
+    *, data_dir: Path, server_url: str, username: str = "", account: Account | None = None, language: str = "id"
+) -> int:
+    app = make_application(language=language)
+    if account is None:
+        dialog = LoginDialog(data_dir, server_url, username)
+        if not dialog.exec() or dialog.account is None:
+            return 1
+        account = dialog.account
+    window = MainWindow(account)
+    window.show()
+    code = app.exec()
+    window.sync.stop()
+    wait_for_all()
+    account.close()
+    return int(code)

@@ -1,0 +1,180 @@
+"""The main window: village overview, searchable household list, household detail, sync status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.regions import region_index
+from app.sync.account import Account
+from app.ui.household_detail import HouseholdDetail
+from app.ui.household_model import HouseholdListModel
+from app.ui.overview import VillageOverview
+from app.ui.sync_controller import SyncController
+
+STATE_TEXT = {
+    "online": "● Online",
+    "offline": "○ Offline",
+    "syncing": "⟳ Menyinkronkan…",
+    "error": "⚠ Gagal sinkron",
+    "too_old": "⚠ Aplikasi perlu diperbarui",
+}
+
+
+def village_title(areas: list[str]) -> str:
+    for code in areas:
+        chain = region_index().chain(code)
+        if chain:
+            return " · ".join(region.name for region in reversed(chain[-3:]))
+    return ", ".join(areas)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, account: Account, *, auto_sync: bool = True) -> None:
+        super().__init__()
+        self.account = account
+        self.setWindowTitle(self.tr("Verval Desa — {name}").format(name=account.full_name))
+        self.resize(1366, 768)
+
+        self.model = HouseholdListModel(account.store, self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Cari nama, NIK, atau No. KK…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(120)
+        self._search_timer.timeout.connect(lambda: self.model.search(self.search.text()))
+        self.match_count = QLabel()
+        self.model.search_finished.connect(
+            lambda n: self.match_count.setText(self.tr("{n} keluarga").format(n=n))
+        )
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((210, 140, 170, 50, 150, 70)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.addWidget(self.search)
+        centre_layout.addWidget(self.table, 1)
+        centre_layout.addWidget(self.match_count)
+
+        self.overview = VillageOverview(account.store, village_title(account.areas))
+        self.detail = HouseholdDetail(account.store)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.overview)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([230, 700, 436])
+        self.setCentralWidget(splitter)
+
+        self.sync = SyncController(account, self)
+        self._build_toolbar()
+        self._build_status_bar()
+        self.sync.sync_finished.connect(lambda _report: self.reload())
+        self.sync.state_changed.connect(self._sync_state_changed)
+        self.sync.progressed.connect(self._sync_progressed)
+        self.sync.sync_failed.connect(lambda message: self.statusBar().showMessage(message, 15_000))
+        self.reload()
+        if auto_sync:
+            self.sync.start_auto()
+        else:
+            self._sync_state_changed(self.sync.state)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Utama"))
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.sync_action = QAction(self.tr("Sinkronkan sekarang"), self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.sync_action.triggered.connect(self.sync.sync_now)
+        bar.addAction(self.sync_action)
+        self.cancel_action = QAction(self.tr("Batalkan sinkron"), self)
+        self.cancel_action.triggered.connect(self.sync.cancel)
+        self.cancel_action.setEnabled(False)
+        bar.addAction(self.cancel_action)
+        find = QAction(self.tr("Cari"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self.search.setFocus())
+        self.addAction(find)
+
+    def _build_status_bar(self) -> None:
+        self.connection_label = QLabel()
+        self.last_sync_label = QLabel()
+        self.pending_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.pending_label)
+        bar.addPermanentWidget(self.last_sync_label)
+        bar.addPermanentWidget(self.connection_label)
+
+    def reload(self) -> None:
+        self.model.search(self.search.text())
+        self.overview.refresh()
+        if self.detail.household_id:
+            self.detail.show_household(self.detail.household_id)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        summary = self.overview.summary
+        pending = summary.pending_outbox if summary else 0
+        self.pending_label.setText(self.tr("Menunggu dikirim: {n}").format(n=pending))
+        last = self.sync.last_synced
+        self.last_sync_label.setText(
+            self.tr("Sinkron terakhir: {when}").format(when=last.strftime("%d-%m %H:%M") if last else "-")
+        )
+
+    def _search_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.detail.show_household(self.model.household_id(indexes[0].row()))
+
+    def _sync_state_changed(self, state: str) -> None:
+        self.connection_label.setText(self.tr(STATE_TEXT.get(state, state)))
+        syncing = state == "syncing"
+        self.sync_action.setEnabled(not syncing)
+        self.cancel_action.setEnabled(syncing)
+        self.progress.setVisible(syncing)
+        self._update_status()
+
+    def _sync_progressed(self, phase: str, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{phase} %v/%m")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.sync.stop()
+        super().closeEvent(event)
+
+    def select_row(self, row: int) -> Any:
+        self.table.selectRow(row)
