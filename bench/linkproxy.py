@@ -70,7 +70,9 @@ _RECV = 65536
 class LinkProfile:
     """A link as DESIGN §10 gives it: kbps (1000 bit/s) down and up, round trip in ms, loss 0..1.
 
-    A bandwidth of None means unlimited.
+    A bandwidth of None means unlimited. Each lost segment stalls the link for `loss_stall_rtts`
+    round trips (1.0: a retransmission with the pipe idle, the pessimistic end; TCP with SACK and a
+    deep bottleneck queue loses less, which can be modelled with a smaller factor).
     """
 
     name: str
@@ -78,13 +80,14 @@ class LinkProfile:
     up_kbps: float | None
     rtt_ms: float
     loss: float = 0.0
+    loss_stall_rtts: float = 1.0
 
     def __post_init__(self) -> None:
         for kbps in (self.down_kbps, self.up_kbps):
             if kbps is not None and kbps <= 0:
                 raise ValueError(f"{self.name}: bandwidth must be positive or None")
-        if self.rtt_ms < 0 or not 0.0 <= self.loss < 1.0:
-            raise ValueError(f"{self.name}: rtt must be >= 0 and loss in [0, 1)")
+        if self.rtt_ms < 0 or not 0.0 <= self.loss < 1.0 or self.loss_stall_rtts < 0:
+            raise ValueError(f"{self.name}: rtt and loss_stall_rtts must be >= 0 and loss in [0, 1)")
 
     @property
     def down_bytes_per_s(self) -> float:
@@ -102,6 +105,11 @@ class LinkProfile:
     def bound_seconds(self, bytes_up: int, bytes_down: int, round_trips: int) -> float:
         """The DESIGN §10 lower bound T = S/B + K*RTT, with S and B taken per direction."""
         return bytes_up / self.up_bytes_per_s + bytes_down / self.down_bytes_per_s + round_trips * self.rtt
+
+    def expected_loss_seconds(self, bytes_up: int, bytes_down: int) -> float:
+        """Mean time the loss model adds on top of `bound_seconds` for these volumes."""
+        segments = math.ceil(bytes_up / SEGMENT) + math.ceil(bytes_down / SEGMENT)
+        return segments * self.loss * self.loss_stall_rtts * self.rtt
 
     def scaled(self, scale: float) -> LinkProfile:
         """The same link `1/scale` times faster: delays times `scale`, bandwidth divided by it."""
@@ -329,7 +337,7 @@ class _Connection:
             while pipe.next_segment <= pipe.delivered + len(piece):
                 pipe.next_segment += SEGMENT
                 if profile.loss and pipe.rng.random() < profile.loss:
-                    start += profile.rtt  # a retransmission stall
+                    start += profile.rtt * profile.loss_stall_rtts  # a retransmission stall
             finish = start + (0.0 if math.isinf(rate) else len(piece) / rate)
             if not self._wait_until(pipe, finish):
                 return False

@@ -158,8 +158,11 @@ def test_design_profiles_and_bound() -> None:
     fast = EDGE.scaled(0.01)
     assert fast.rtt == pytest.approx(0.0084)
     assert fast.down_bytes_per_s == pytest.approx(3_000_000)
-    assert fast.bound_seconds(50_000, 300_000, 3) == pytest.approx(EDGE.bound_seconds(50_000, 300_000, 3) / 100)
+    assert fast.bound_seconds(50_000, 300_000, 3) == pytest.approx(
+        EDGE.bound_seconds(50_000, 300_000, 3) / 100
+    )
     assert LAN.bound_seconds(10**9, 10**9, 0) == 0
+    assert EDGE.expected_loss_seconds(0, 146_000) == pytest.approx(100 * 0.01 * 0.84)
     assert OUTAGE.is_down(61) and not OUTAGE.is_down(59) and not OUTAGE.is_down(91)
     assert OUTAGE.next_change(10) == 60 and OUTAGE.next_change(70) == 90
     with pytest.raises(ValueError):

@@ -130,25 +130,37 @@ def scope_of(session: Session, user: User) -> Scope:
 
 def current_user(session: Session, user: User) -> CurrentUser:
     return CurrentUser(
-        id=user.id, username=user.username, full_name=user.full_name, role=Role(user.role), scope=scope_of(session, user)
+        id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        role=Role(user.role),
+        scope=scope_of(session, user),
     )
 
 
-def login(session: Session, settings: Settings, *, username: str, password: str) -> tuple[str, AuthToken, User]:
+def login(
+    session: Session, settings: Settings, *, username: str, password: str
+) -> tuple[str, AuthToken, User]:
     """Check the password and issue a token. Commits (the attempt is recorded either way)."""
     now = utcnow()
     window_start = now - timedelta(minutes=settings.login_window_minutes)
     last_success = session.exec(
-        select(func.max(LoginAttempt.at)).where(LoginAttempt.username == username, LoginAttempt.success == True)  # noqa: E712
+        select(func.max(LoginAttempt.at)).where(
+            LoginAttempt.username == username, col(LoginAttempt.success).is_(True)
+        )
     ).one()
     since = max(window_start, last_success) if last_success else window_start
     failures = session.exec(
         select(LoginAttempt.at)
-        .where(LoginAttempt.username == username, LoginAttempt.success == False, LoginAttempt.at > since)  # noqa: E712
+        .where(
+            LoginAttempt.username == username, col(LoginAttempt.success).is_(False), LoginAttempt.at > since
+        )
         .order_by(col(LoginAttempt.at))
     ).all()
     if len(failures) >= settings.login_max_failures:
-        retry = failures[-settings.login_max_failures] + timedelta(minutes=settings.login_window_minutes) - now
+        retry = (
+            failures[-settings.login_max_failures] + timedelta(minutes=settings.login_window_minutes) - now
+        )
         raise TooManyAttempts(max(1, int(retry.total_seconds())))
     user = session.exec(select(User).where(User.username == username)).first()
     ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)

@@ -39,7 +39,9 @@ def current(session: Session) -> int:
 
 
 def get_fact(session: Session, name: str, default: int = 0) -> int:
-    value = session.execute(text("SELECT value FROM server_counter WHERE name = :name"), {"name": name}).scalar()
+    value = session.execute(
+        text("SELECT value FROM server_counter WHERE name = :name"), {"name": name}
+    ).scalar()
     return default if value is None else int(value)
 
 
@@ -48,4 +50,6 @@ def set_fact(session: Session, name: str, value: int) -> None:
         text("UPDATE server_counter SET value = :v WHERE name = :name"), {"v": value, "name": name}
     ).rowcount  # type: ignore[attr-defined]
     if not updated:
-        session.execute(text("INSERT INTO server_counter (name, value) VALUES (:name, :v)"), {"v": value, "name": name})
+        session.execute(
+            text("INSERT INTO server_counter (name, value) VALUES (:name, :v)"), {"v": value, "name": name}
+        )

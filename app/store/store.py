@@ -6,8 +6,11 @@ and thread-safe (one SQLAlchemy session per call); the UI calls them from worker
 
 from __future__ import annotations
 
+import bisect
+import threading
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,6 +67,16 @@ class HouseholdRow:
 
 
 @dataclass(frozen=True)
+class _NameOrder:
+    """Live households by head name: ids in order, and each household rowid's rank."""
+
+    ids: list[str]
+    rank: dict[int, int]
+    numbers: list[str]  # every NIK and No. KK, sorted
+    number_ranks: list[int]  # the rank of the household each number belongs to
+
+
+@dataclass(frozen=True)
 class VillageSummary:
     households: int
     members: int
@@ -78,6 +91,8 @@ class Store:
     def __init__(self, engine: Engine, path: Path | None = None) -> None:
         self.engine = engine
         self.path = path
+        self._order: _NameOrder | None = None
+        self._order_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path, key: bytes) -> Store:
@@ -86,8 +101,14 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def session(self) -> Any:
-        return session_scope(self.engine)
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction. Cached search order is dropped after a commit that touched households."""
+        with session_scope(self.engine) as session:
+            yield session
+            reindexed = session.info.get("reindexed", False)
+        if reindexed:
+            self._order = None
 
     # ---- writes -------------------------------------------------------------------------------
 
@@ -138,7 +159,8 @@ class Store:
         if old is not None and not patch:
             return Changes()
         if old is None:
-            session.add(row)
+            # A fresh instance: rows made by model_copy() carry no SQLAlchemy state and would insert empty.
+            session.add(model.model_validate(row.model_dump()))
         else:
             for key, value in row.model_dump(exclude={"id"}).items():
                 setattr(old, key, value)
@@ -180,7 +202,7 @@ class Store:
         """Store rows as the server sent them (pull): no outbox entry, search index kept current."""
         households: set[str] = set()
         for row in rows:
-            session.merge(row)
+            session.merge(type(row).model_validate(row.model_dump()))
             household_id = row.id if isinstance(row, Household) else getattr(row, "household_id", None)
             if household_id:
                 households.add(household_id)
@@ -192,16 +214,21 @@ class Store:
         """Rebuild the search documents of these households from their rows."""
         if not household_ids:
             return
+        session.info["reindexed"] = True
+        self._order = None
         conn = session.connection()
         for start in range(0, len(household_ids), 500):
             chunk = list(household_ids[start : start + 500])
             marks = ",".join(f":h{i}" for i in range(len(chunk)))
             params = {f"h{i}": hid for i, hid in enumerate(chunk)}
-            conn.execute(text(f"DELETE FROM household_search WHERE household_id IN ({marks})"), params)
+            conn.execute(
+                text(f"DELETE FROM household_search WHERE rowid IN (SELECT rowid FROM household WHERE id IN ({marks}))"),
+                params,
+            )
             conn.execute(
                 text(
-                    "INSERT INTO household_search (household_id, body) "
-                    "SELECT h.id, h.head_name || ' ' || h.kk_number || ' ' || h.address || ' ' || "
+                    "INSERT INTO household_search (rowid, body) "
+                    "SELECT h.rowid, h.head_name || ' ' || h.kk_number || ' ' || h.address || ' ' || "
                     "coalesce((SELECT group_concat(m.name || ' ' || m.nik, ' ') FROM member m "
                     "WHERE m.household_id = h.id AND m.deleted = 0), '') "
                     f"FROM household h WHERE h.id IN ({marks}) AND h.deleted = 0"
@@ -218,25 +245,62 @@ class Store:
     def household_ids(self, query: str = "") -> list[str]:
         """Ids of live households matching `query` (name, NIK prefix, No. KK), ordered by head name.
 
-        Only ids: the list model fetches rows lazily for what is on screen.
+        Only ids: the list model fetches rows lazily for what is on screen. Words go to the FTS index,
+        which returns rowids; digit runs (NIK, No. KK) are prefix ranges in a sorted in-memory list,
+        because a village shares its region prefix and FTS would return every family for "5302".
+        Order comes from a cached name order, so a keystroke never sorts strings or joins tables.
         """
-        terms = [t for t in _search_terms(query)]
-        with Session(self.engine) as session:
-            conn = session.connection()
-            if not terms:
-                result = conn.execute(
-                    text("SELECT id FROM household WHERE deleted = 0 ORDER BY head_name COLLATE NOCASE, id")
+        order = self._name_order()
+        terms = _search_terms(query)
+        if not terms:
+            return list(order.ids)
+        ranks: set[int] | None = None
+        for term in (t for t in terms if t.isdigit()):
+            lo = bisect.bisect_left(order.numbers, term)
+            hi = bisect.bisect_left(order.numbers, term + ":")  # ':' sorts right after '9'
+            found = set(order.number_ranks[lo:hi])
+            ranks = found if ranks is None else ranks & found
+        words = [t for t in terms if not t.isdigit()]
+        if words and ranks != set():
+            match = " AND ".join(f'"{t}"*' for t in words)
+            with self.engine.connect() as conn:
+                rowids = conn.execute(
+                    text("SELECT rowid FROM household_search WHERE household_search MATCH :match"), {"match": match}
+                ).scalars()
+                found = {r for r in map(order.rank.get, rowids) if r is not None}
+            ranks = found if ranks is None else ranks & found
+        if not ranks:
+            return []
+        if len(ranks) == len(order.ids):
+            return list(order.ids)
+        return [order.ids[r] for r in sorted(ranks)]
+
+    def _name_order(self) -> _NameOrder:
+        with self._order_lock:
+            if self._order is None:
+                self._order = self._read_name_order()
+            return self._order
+
+    def _read_name_order(self) -> _NameOrder:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT rowid, id FROM household WHERE deleted = 0 ORDER BY head_name COLLATE NOCASE, id")
+            ).all()
+            rank = {r[0]: i for i, r in enumerate(rows)}
+            rank_by_id = {r[1]: i for i, r in enumerate(rows)}
+            numbers = conn.execute(
+                text(
+                    "SELECT household_id, nik FROM member WHERE deleted = 0 AND nik != '' "
+                    "UNION ALL SELECT id, kk_number FROM household WHERE deleted = 0 AND kk_number != ''"
                 )
-            else:
-                match = " AND ".join(f'"{t}"*' for t in terms)
-                result = conn.execute(
-                    text(
-                        "SELECT h.id FROM household_search s JOIN household h ON h.id = s.household_id "
-                        "WHERE household_search MATCH :match ORDER BY h.head_name COLLATE NOCASE, h.id"
-                    ),
-                    {"match": match},
-                )
-            return [r[0] for r in result]
+            ).all()
+        pairs = sorted((number, rank_by_id[hid]) for hid, number in numbers if hid in rank_by_id)
+        return _NameOrder(
+            ids=[r[1] for r in rows],
+            rank=rank,
+            numbers=[p[0] for p in pairs],
+            number_ranks=[p[1] for p in pairs],
+        )
 
     def household_rows(self, ids: Sequence[str]) -> list[HouseholdRow]:
         if not ids:

@@ -135,7 +135,11 @@ class UserInfo(BaseModel):
 class LoginResponse(BaseModel):
     token: str
     expires_at: datetime
-    user: UserInfo
+    username: str
+    full_name: str
+    role: str
+    areas: list[str]
+    villages: list[str]
 
 
 class ConflictRecord(BaseModel):

@@ -9,13 +9,17 @@ serialised by a lock (the UI worker pool and the server may call in parallel).
 
 from __future__ import annotations
 
+import ast
 import logging
+import operator
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import celpy
+import celpy.evaluation
 import lark
 from celpy import celtypes
 
@@ -30,22 +34,31 @@ _EVAL_LOCK = threading.Lock()
 _MACROS = frozenset({"exists", "all", "exists_one", "map", "filter"})
 
 Activation = dict[str, celtypes.Value]
+_MEMO_LIMIT = 4096
 
 
 class CelError(Exception):
     """A CEL expression that does not parse or does not evaluate."""
 
 
+_TRUE, _FALSE = celtypes.BoolType(True), celtypes.BoolType(False)
+_SMALL_INTS = [celtypes.IntType(i) for i in range(-1, 257)]
+_EMPTY = celtypes.StringType("")
+
+
 def to_cel(value: Any) -> celtypes.Value:
-    # Direct constructors: celpy.json_to_cel walks types generically and costs several times more.
-    if isinstance(value, bool):
-        return celtypes.BoolType(value)
+    # Direct constructors and shared instances for the commonest values: a verdict converts ~130
+    # facts, and celpy.json_to_cel walks types generically at several times the cost.
+    if value is True:
+        return _TRUE
+    if value is False:
+        return _FALSE
     if isinstance(value, int):
-        return celtypes.IntType(value)
+        return _SMALL_INTS[value + 1] if -1 <= value <= 255 else celtypes.IntType(value)
     if isinstance(value, float):
         return celtypes.DoubleType(value)
     if isinstance(value, str):
-        return celtypes.StringType(value)
+        return celtypes.StringType(value) if value else _EMPTY
     if isinstance(value, list | tuple):
         return celtypes.ListType([to_cel(v) for v in value])
     if isinstance(value, Mapping):
@@ -105,15 +118,78 @@ def _is_ident(node: Any, name: str) -> bool:
     return isinstance(ident, lark.Tree) and ident.data == "ident" and str(ident.children[0]) == name
 
 
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, BaseException):
+        return _strings(value.args)
+    if isinstance(value, tuple | list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
 def _unwrap(exc: BaseException) -> str:
-    # celpy nests the real reason ("no such overload", "undeclared reference") inside args.
-    text = str(exc.args[0]) if exc.args else str(exc)
-    if len(exc.args) >= 3 and isinstance(exc.args[2], tuple) and exc.args[2]:
-        inner = exc.args[2][0]
-        text = inner if isinstance(inner, str) else text
-        if text == "evaluation error" or len(exc.args[2]) > 1:
-            text = " ".join(str(a) for a in exc.args[2])
+    """The innermost readable reason: celpy nests "no such overload: ..." inside generic wrappers."""
+    texts = [t for t in _strings(exc.args) if len(t) > 3 and t != "evaluation error"]
+    text = texts[-1] if texts else str(exc)
+    text = text.split(" (in activation", 1)[0]
     return " ".join(text.split())[:300]
+
+
+# celpy's bool_gt & co. build a fresh wrapper with functools.wraps on every call; the same wrappers
+# built once behave identically (they are exactly what each call would build).
+_FAST_COMPARISONS: dict[str, Any] = {
+    f"_cel_bool_{name}": celpy.evaluation.boolean(getattr(operator, name))
+    for name in ("lt", "le", "gt", "ge", "eq", "ne")
+}
+
+
+_LITERAL = re.compile(
+    r"celpy\.celtypes\.(IntType|UintType|DoubleType|StringType|BoolType)"
+    r"\((-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|'[^'\\()]*'|True|False)\)"
+)
+
+
+def _speed_up(source: str) -> tuple[str, dict[str, Any]]:
+    """Rewrite transpiled source: shared comparison wrappers, and literals built once instead of on
+    every evaluation (celpy's IntType() wraps its check with functools.wraps per call)."""
+    for name in ("lt", "le", "gt", "ge", "eq", "ne"):
+        source = source.replace(f"celpy.evaluation.bool_{name}(", f"_cel_bool_{name}(")
+    constants: dict[str, Any] = {}
+
+    def hoist(match: re.Match[str]) -> str:
+        name = f"_cel_const_{len(constants)}"
+        constants[name] = getattr(celtypes, match.group(1))(ast.literal_eval(match.group(2)))
+        return name
+
+    return _LITERAL.sub(hoist, source), constants
+
+
+class _FastActivation:
+    """Name lookup for transpiled code as a plain dict read.
+
+    celpy's own Activation resolves each name through annotated containers (typing hashes on every
+    access), which was over half of a verdict's time. The transpiled code only reads
+    `activation.<name>`, `activation.resolve_variable(name)` and `activation.nested_activation(vars=)`
+    (macros), so this small class gives the same answers; the pack dry run checks both paths agree.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, celtypes.Value]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> celtypes.Value:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise NameError(f"undeclared reference to '{name}'") from None
+
+    def resolve_variable(self, name: str) -> celtypes.Value:
+        return self.__getattr__(name)
+
+    def nested_activation(self, annotations: object = None, vars: Mapping[str, Any] | None = None) -> _FastActivation:
+        return _FastActivation({**self._values, **(vars or {})})
 
 
 class CompiledExpression:
@@ -123,16 +199,48 @@ class CompiledExpression:
         self.text = text
         self.tree = tree if tree is not None else compile_expression(text)
         self.refs = analyse(self.tree)
+        # Filled by the pack loader: the facts and rule results this expression reads (memo key).
+        self.fact_refs: tuple[str, ...] = tuple(sorted(self.refs.variables - {"p", "fired"}))
+        self.rule_refs: tuple[str, ...] = ()
+        self.memo: dict[tuple[Any, ...], bool] = {}
         self._program = _ENV.program(self.tree)
+        source = getattr(getattr(self._program, "tp", None), "source_text", None)
+        self._code = None
+        constants: dict[str, Any] = {}
+        if isinstance(source, str):
+            fast_source, constants = _speed_up(source)
+            self._code = compile(fast_source, "<cel>", "exec")
+        # A private copy of the namespace the transpiled code expects (celpy.evaluation's globals).
+        self._globals: dict[str, Any] = {**celpy.evaluation.result.__globals__, **_FAST_COMPARISONS, **constants}
 
     def evaluate(self, activation: Activation) -> celtypes.Value:
+        with _EVAL_LOCK:
+            try:
+                if self._code is None:
+                    return self._program.evaluate(activation)
+                self._globals["base_activation"] = _FastActivation(activation)
+                exec(self._code, self._globals)
+                value: celtypes.Value = self._globals["CEL"]
+            except celpy.CELEvalError as exc:
+                raise CelError(_unwrap(exc)) from exc
+            except Exception as exc:  # celpy raises plain Python errors on some malformed input
+                raise CelError(f"{type(exc).__name__}: {exc}") from exc
+        if isinstance(value, celpy.CELEvalError):
+            raise CelError(_unwrap(value))
+        return value
+
+    def remember(self, key: tuple[Any, ...], value: bool) -> None:
+        if len(self.memo) >= _MEMO_LIMIT:
+            self.memo.clear()  # bounded memory; a village re-fills it in a few households
+        self.memo[key] = value
+
+    def evaluate_reference(self, activation: Activation) -> celtypes.Value:
+        """celpy's own evaluation path, to cross-check the fast one when a pack loads."""
         with _EVAL_LOCK:
             try:
                 return self._program.evaluate(activation)
             except celpy.CELEvalError as exc:
                 raise CelError(_unwrap(exc)) from exc
-            except Exception as exc:  # celpy raises plain Python errors on some malformed input
-                raise CelError(f"{type(exc).__name__}: {exc}") from exc
 
     def evaluate_bool(self, activation: Activation) -> bool:
         value = self.evaluate(activation)
@@ -166,10 +274,17 @@ class LayerProgram:
             out[str(key)] = bool(result)
         return out, {}
 
-    def _one_by_one(self, activation: Activation) -> tuple[dict[str, bool], dict[str, str]]:
+    def evaluate_some(self, activation: Activation, keys: list[str]) -> tuple[dict[str, bool], dict[str, str]]:
+        """Only `keys`: alone when few are needed, else the whole layer in one call."""
+        if len(keys) * 3 >= len(self.parts):
+            return self.evaluate(activation)
+        return self._one_by_one(activation, keys)
+
+    def _one_by_one(self, activation: Activation, keys: list[str] | None = None) -> tuple[dict[str, bool], dict[str, str]]:
         results: dict[str, bool] = {}
         errors: dict[str, str] = {}
-        for key, expr in self.parts.items():
+        for key in keys if keys is not None else list(self.parts):
+            expr = self.parts[key]
             try:
                 results[key] = expr.evaluate_bool(activation)
             except CelError as exc:

@@ -7,6 +7,7 @@ whole vocabulary a pack may use; `FACT_NAMES` is checked against every expressio
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -171,7 +172,8 @@ def derive(facts: HouseholdFacts, params: ResolvedParameters, pkh: PkhSpec) -> D
         "family_income": family_income,
         "working_member_count": len(working),
         "working_members": _names(working),
-        "minimum_wage": wage.value or 0,
+        # Incomes are whole rupiah, so "income > floor(wage)" is exactly "income > wage".
+        "minimum_wage": math.floor(wage.value or 0),
         "minimum_wage_known": wage.value is not None,
         "minimum_wage_level": wage.level,
         "minimum_wage_year": wage.year or ref.year,

@@ -13,7 +13,7 @@ from app.core.rules.schema import ParametersFile, ParameterValue, WageValue
 
 @dataclass(frozen=True)
 class MinimumWage:
-    value: int | None
+    value: float | None
     year: int | None
     level: str  # "UMP" | "UMK"
     region_name: str
@@ -25,6 +25,8 @@ class MinimumWage:
 class ResolvedParameters:
     values: dict[str, ParameterValue]
     wage: MinimumWage
+    # (kabupaten code, year): parameters are equal for equal keys, so memo keys can use it.
+    key: tuple[str, int]
     cel: celtypes.MapType = field(repr=False)
 
     def number(self, name: str) -> float:
@@ -55,7 +57,7 @@ def _wage(spec: ParametersFile, province: str, kabupaten: str, year: int) -> Min
         picked = _pick_year(override.minimum_wage, year)
         if picked is not None and picked[1].value is not None:
             got_year, entry = picked
-            return MinimumWage(round(entry.value or 0), got_year, "UMK", override.name, entry.status, entry.source)
+            return MinimumWage(entry.value, got_year, "UMK", override.name, entry.status, entry.source)
     table = spec.minimum_wage.get(province)
     if table is None:
         return MinimumWage(None, None, "UMP", province, "not_set", "")
@@ -64,7 +66,7 @@ def _wage(spec: ParametersFile, province: str, kabupaten: str, year: int) -> Min
         status = picked[1].status if picked else "not_set"
         return MinimumWage(None, picked[0] if picked else year, "UMP", table.name, status, "")
     got_year, entry = picked
-    return MinimumWage(round(entry.value or 0), got_year, "UMP", table.name, entry.status, entry.source)
+    return MinimumWage(entry.value, got_year, "UMP", table.name, entry.status, entry.source)
 
 
 def resolve(spec: ParametersFile, village_code: str, year: int) -> ResolvedParameters:
@@ -76,4 +78,4 @@ def resolve(spec: ParametersFile, village_code: str, year: int) -> ResolvedParam
             values.update(override.parameters)
     wage = _wage(spec, province, kabupaten, year)
     cel = celtypes.MapType({celtypes.StringType(k): to_cel(v) for k, v in values.items()})
-    return ResolvedParameters(values=values, wage=wage, cel=cel)
+    return ResolvedParameters(values=values, wage=wage, key=(kabupaten, year), cel=cel)

@@ -18,7 +18,7 @@ config = context.config
 target_metadata = SQLModel.metadata
 
 
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+def include_object(obj: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any) -> bool:
     if type_ == "table":
         return name in models.SERVER_TABLE_NAMES
     table = getattr(obj, "table", None)

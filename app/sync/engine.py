@@ -1,0 +1,199 @@
+"""The client sync engine: push the outbox, then pull the scope (DESIGN §5). Blocking; the UI runs it
+in a worker thread and owns scheduling, progress display and cancellation.
+
+Every step that changes local state is one local transaction (a push batch's answers; a pull page and
+its cursor), so the process can die anywhere and the next sync resumes without losing or doubling
+anything: resent mutations are answered `duplicate` by the server, a re-pulled page is idempotent.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from app.store import outbox
+from app.store import pull as store_pull
+from app.store.store import Store
+from app.store.tables import OutboxEntry
+from app.sync.client import CursorExpired, SyncClient, SyncError
+from app.sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION, Meta, Mutation, MutationResult
+
+Progress = Callable[[str, int, int], None]
+Cancelled = Callable[[], bool]
+
+LAST_SYNC_KEY = "last_sync"
+POLICY_PACK_KEY = "server_policy_pack"
+
+
+class ProtocolMismatch(SyncError):
+    """The server speaks a protocol or row schema this app cannot; the app must be updated."""
+
+
+class SyncBusy(SyncError):
+    """A sync is already running on this store."""
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pages: int = 0
+    resynced: bool = False
+    cancelled: bool = False
+    pending_after: int = 0
+    started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    finished_at: datetime | None = None
+    seconds: float = 0.0
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.conflicts or self.rejected)
+
+
+def _to_mutation(entry: OutboxEntry) -> Mutation:
+    return Mutation(
+        mutation_id=entry.mutation_id,
+        entity=entry.entity,  # type: ignore[arg-type]
+        entity_id=entry.entity_id,
+        village_code=entry.village_code,
+        op=entry.op,  # type: ignore[arg-type]
+        base_version=entry.base_version,
+        patch=entry.patch,
+        base=entry.base,
+        resolves=list(entry.resolves or []),
+    )
+
+
+def _to_answer(result: MutationResult) -> outbox.PushAnswer:
+    return outbox.PushAnswer(
+        mutation_id=result.mutation_id,
+        status=result.status,
+        original_status=result.original_status,
+        version=result.version,
+        previous_version=result.previous_version,
+        reason=result.reason,
+        conflicts=tuple(
+            outbox.FieldConflictAnswer(id=c.id, field=c.field, base=c.base, mine=c.mine, theirs=c.theirs)
+            for c in result.conflicts
+        ),
+    )
+
+
+class SyncEngine:
+    # Small batches on poor links: a cut costs at most one batch, and the server answers quickly.
+    push_max_count = 50
+    push_max_bytes = 64_000
+    pull_max_bytes = 1_000_000
+
+    _locks: dict[int, threading.Lock] = {}
+    _locks_guard = threading.Lock()
+
+    def __init__(self, store: Store, client: SyncClient) -> None:
+        self.store = store
+        self.client = client
+
+    def _lock(self) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(id(self.store), threading.Lock())
+
+    def sync(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> SyncReport:
+        """Push, then pull. Raises SyncError subclasses (Offline, AuthError, ClientTooOld, ...)."""
+        lock = self._lock()
+        if not lock.acquire(blocking=False):
+            raise SyncBusy("Sinkronisasi sedang berjalan.")
+        try:
+            return self._sync(progress or (lambda *_: None), cancelled or (lambda: False))
+        finally:
+            lock.release()
+
+    def _sync(self, progress: Progress, cancelled: Cancelled) -> SyncReport:
+        report = SyncReport()
+        start = time.monotonic()
+        meta = self.check_meta()
+        self.store.set_state(
+            POLICY_PACK_KEY,
+            f"{meta.policy_pack.pack_id}@{meta.policy_pack.version}" if meta.policy_pack else "",
+        )
+        if not self.push(report, progress, cancelled, meta) or not self.pull(report, progress, cancelled):
+            report.cancelled = True
+        else:
+            self.store.set_state(LAST_SYNC_KEY, datetime.now(UTC).isoformat())
+        report.pending_after = outbox.pending_count(self.store)
+        report.finished_at = datetime.now(UTC)
+        report.seconds = time.monotonic() - start
+        return report
+
+    def check_meta(self) -> Meta:
+        meta = self.client.meta()
+        if meta.protocol_version != PROTOCOL_VERSION or meta.schema_version > SCHEMA_VERSION:
+            raise ProtocolMismatch(
+                "Server memakai versi protokol yang lebih baru. Perbarui aplikasi Verval Desa; "
+                "data yang belum terkirim tetap tersimpan di laptop.",
+                code="protocol_mismatch",
+            )
+        return meta
+
+    def push(
+        self, report: SyncReport, progress: Progress, cancelled: Cancelled, meta: Meta | None = None
+    ) -> bool:
+        """Send the outbox in bounded batches. False if cancelled."""
+        max_count = min(self.push_max_count, meta.max_push_mutations if meta else self.push_max_count)
+        max_bytes = min(self.push_max_bytes, meta.max_push_bytes // 2 if meta else self.push_max_bytes)
+        total = outbox.pending_count(self.store)
+        done = 0
+        progress("push", 0, total)
+        while True:
+            if cancelled():
+                return False
+            batch = outbox.pending_batch(self.store, max_count=max_count, max_bytes=max_bytes)
+            if not batch:
+                return True
+            response = self.client.push([_to_mutation(e) for e in batch])
+            counts = outbox.apply_answers(self.store, [_to_answer(r) for r in response.results])
+            report.pushed += len(batch)
+            report.applied += counts.get("applied", 0)
+            report.duplicates += counts.get("duplicate", 0)
+            report.conflicts += counts.get("conflict", 0)
+            report.rejected += counts.get("rejected", 0)
+            for result in response.results:
+                if result.status == "duplicate" and result.original_status in ("conflict", "rejected"):
+                    if result.original_status == "conflict":
+                        report.conflicts += 1
+                    else:
+                        report.rejected += 1
+            done += len(batch)
+            progress("push", done, max(total, done))
+
+    def pull(self, report: SyncReport, progress: Progress, cancelled: Cancelled) -> bool:
+        """Pull pages until the server has no more. False if cancelled."""
+        cursor = store_pull.cursor(self.store)
+        done = 0
+        progress("pull", 0, 0)
+        while True:
+            if cancelled():
+                return False
+            try:
+                page = self.client.pull_page(cursor, max_bytes=self.pull_max_bytes)
+            except CursorExpired:
+                store_pull.begin_resync(self.store)
+                report.resynced = True
+                cursor = ""
+                continue
+            store_pull.apply_page(self.store, page.changes, page.next_cursor)
+            cursor = page.next_cursor
+            report.pages += 1
+            report.pulled += len(page.changes)
+            done += len(page.changes)
+            progress("pull", done, done + (1 if page.has_more else 0))
+            if not page.has_more:
+                break
+        if store_pull.resync_in_progress(self.store):
+            store_pull.finish_resync(self.store)
+        return True
