@@ -31,7 +31,12 @@ def run(quick: bool) -> list[Result]:
     return [
         Result("rules.verdict_median", median(per_household), "s", 0.001),
         Result("rules.verdict_p95", percentile(per_household, 95), "s", None),
-        Result(f"rules.recheck_{size}_households", whole, "s", village_target,
-               note="target 3 s per 5,000 households"),
+        Result(
+            f"rules.recheck_{size}_households",
+            whole,
+            "s",
+            village_target,
+            note="target 3 s per 5,000 households",
+        ),
         Result("rules.pack_load_median", median(loads), "s", None, note="TOML, checks, CEL compile, dry run"),
     ]

@@ -30,10 +30,16 @@ def cloned_rows(n_households: int, seed: int = 7) -> tuple[list[Household], list
         template = templates[i % len(templates)]
         hid = str(uuid.uuid4())
         kk = f"{template.kk_number[:12]}{i % 10000:04d}"
-        households.append(Household.model_validate(template.model_dump() | {"id": hid, "kk_number": kk, "version": i + 1}))
+        households.append(
+            Household.model_validate(template.model_dump() | {"id": hid, "kk_number": kk, "version": i + 1})
+        )
         for m in by_household.get(template.id, []):
             nik = f"{m.nik[:12]}{rng.randint(1, 9999):04d}"
-            members.append(Member.model_validate(m.model_dump() | {"id": str(uuid.uuid4()), "household_id": hid, "nik": nik}))
+            members.append(
+                Member.model_validate(
+                    m.model_dump() | {"id": str(uuid.uuid4()), "household_id": hid, "nik": nik}
+                )
+            )
     return households, members
 
 

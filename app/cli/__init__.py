@@ -12,12 +12,12 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-import app
+from app import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="verval", description="Verval Desa")
-    parser.add_argument("--version", action="version", version=f"verval-desa {app.__version__}")
+    parser.add_argument("--version", action="version", version=f"verval-desa {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")

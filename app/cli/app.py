@@ -26,5 +26,8 @@ def run(args: argparse.Namespace) -> int:
     from app.ui.app import run_desktop
 
     return run_desktop(
-        data_dir=args.data_dir or default_data_dir(), server_url=args.server, username=args.user, language=args.lang
+        data_dir=args.data_dir or default_data_dir(),
+        server_url=args.server,
+        username=args.user,
+        language=args.lang,
     )

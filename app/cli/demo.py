@@ -16,7 +16,9 @@ def register(subparsers: Any) -> None:
         "directory, seeds a demo district (Desa Eonbesi, Timor Tengah Selatan, NTT) and opens the "
         "desktop app signed in as the demo pendamping.",
     )
-    parser.add_argument("--data-dir", type=Path, help="where the server and the app keep data (default: fresh)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="where the server and the app keep data (default: fresh)"
+    )
     parser.add_argument("--households", type=int, default=400, help="families in the demo village")
     parser.add_argument("--seed", type=int, default=2026, help="generator seed (same seed, same village)")
     parser.add_argument("--user", default="pendamping", help="demo user to sign in as")

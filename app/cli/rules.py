@@ -15,7 +15,9 @@ def register(subparsers: Any) -> None:
 
     check = commands.add_parser("check", help="vonis aturan untuk satu keluarga (berkas JSON HouseholdFacts)")
     check.add_argument("file", type=Path, help="berkas JSON (lihat docs/rules.md)")
-    check.add_argument("--pack", type=Path, help="folder paket aturan (bawaan: resources/rules/verval-2026.1)")
+    check.add_argument(
+        "--pack", type=Path, help="folder paket aturan (bawaan: resources/rules/verval-2026.1)"
+    )
     check.add_argument("--lang", choices=("id", "en"), default="id")
     check.add_argument("--json", action="store_true", help="cetak vonis lengkap sebagai JSON")
     check.set_defaults(func=_check)
@@ -49,21 +51,27 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps(verdict.to_json(), indent=2, ensure_ascii=False))
         return 0
     en = args.lang == "en"
-    print(f"{'Pack' if en else 'Paket'}: {verdict.pack_id} {verdict.pack_version}   "
-          f"{'reference date' if en else 'tanggal acuan'}: {verdict.reference_date}")
+    print(
+        f"{'Pack' if en else 'Paket'}: {verdict.pack_id} {verdict.pack_version}   "
+        f"{'reference date' if en else 'tanggal acuan'}: {verdict.reference_date}"
+    )
     print(f"{'Overall' if en else 'Kesimpulan'}: {verdict.label(args.lang)} [{verdict.colour}]")
     for programme in verdict.programmes:
         label = programme.label_en if en else programme.label_id
-        member = ("member" if en else "peserta") if programme.member else ("non-member" if en else "bukan peserta")
+        member = (
+            ("member" if en else "peserta") if programme.member else ("non-member" if en else "bukan peserta")
+        )
         print(f"  {programme.programme:8} {label} ({member}) {', '.join(programme.rule_ids)}")
     for fired in verdict.fired:
         mark = "" if fired.confirmed else (" (unconfirmed)" if en else " (belum dikonfirmasi)")
         print(f"- {fired.rule_id}{mark}: {fired.reason(args.lang)}")
     if verdict.pkh.lines:
-        print(f"PKH: {verdict.pkh.paid_count}/{verdict.pkh.eligible_count} "
-              f"{'components paid' if en else 'komponen dibayar'}, "
-              f"{rupiah(verdict.pkh.total_year)}/{'year' if en else 'tahun'}, "
-              f"{rupiah(verdict.pkh.total_stage)}/{'stage' if en else 'tahap'}")
+        print(
+            f"PKH: {verdict.pkh.paid_count}/{verdict.pkh.eligible_count} "
+            f"{'components paid' if en else 'komponen dibayar'}, "
+            f"{rupiah(verdict.pkh.total_year)}/{'year' if en else 'tahun'}, "
+            f"{rupiah(verdict.pkh.total_stage)}/{'stage' if en else 'tahap'}"
+        )
     if verdict.checklist:
         print("Documents:" if en else "Dokumen:")
         for item in verdict.checklist:
@@ -84,6 +92,8 @@ def _lint(args: argparse.Namespace) -> int:
     except PolicyPackError as exc:
         print(f"GAGAL: {exc}", file=sys.stderr)
         return 1
-    print(f"OK: {pack.id} {pack.version}: {len(pack.rules)} aturan, "
-          f"{len(pack.parameters.parameters)} parameter, {len(pack.parameters.minimum_wage)} provinsi UMP")
+    print(
+        f"OK: {pack.id} {pack.version}: {len(pack.rules)} aturan, "
+        f"{len(pack.parameters.parameters)} parameter, {len(pack.parameters.minimum_wage)} provinsi UMP"
+    )
     return 0

@@ -55,9 +55,27 @@ NTT_UMP_2026 = 2_455_898
 DEMO_CENTRE = (-9.6531, 124.2598)
 
 FAMILY_NAMES = (
-    "Tefa", "Nubatonis", "Benu", "Taneo", "Selan", "Boimau", "Lakapu", "Nenobais", "Tualaka", "Missa",
-    "Nomleni", "Kase", "Tanesib", "Banunaek", "Oematan", "Sanam", "Liu", "Nope", "Toto", "Nabuasa",
-)  # fmt: skip
+    "Tefa",
+    "Nubatonis",
+    "Benu",
+    "Taneo",
+    "Selan",
+    "Boimau",
+    "Lakapu",
+    "Nenobais",
+    "Tualaka",
+    "Missa",
+    "Nomleni",
+    "Kase",
+    "Tanesib",
+    "Banunaek",
+    "Oematan",
+    "Sanam",
+    "Liu",
+    "Nope",
+    "Toto",
+    "Nabuasa",
+)
 
 
 @dataclass
@@ -168,7 +186,6 @@ class _Generator:
         self,
         village: str,
         *,
-        family_name: str,
         desil: int,
         programmes: list[dict[str, Any]],
         status: HouseholdStatus = HouseholdStatus.ACTIVE,
@@ -214,7 +231,7 @@ class _Generator:
         rng = self.rng
         desil = rng.choices(range(1, 11), (22, 20, 16, 12, 9, 7, 5, 4, 3, 2))[0]
         family = rng.choice(FAMILY_NAMES)
-        household = self.household(village, family_name=family, desil=desil, programmes=self.programmes_for(desil))
+        household = self.household(village, desil=desil, programmes=self.programmes_for(desil))
         head_age = rng.randint(24, 78)
         head_sex = Sex.MALE if rng.random() < 0.85 else Sex.FEMALE
         working_age = 18 <= head_age < 65
@@ -228,8 +245,16 @@ class _Generator:
         )
         if working_age and rng.random() < 0.025:
             # A few civil servants, soldiers, police and village officials, as in any village.
-            occupation = rng.choice((Occupation.PNS, Occupation.PPPK, Occupation.TNI, Occupation.POLRI,
-                                     Occupation.VILLAGE_OFFICIAL, Occupation.CERTIFIED_TEACHER))  # fmt: skip
+            occupation = rng.choice(
+                (
+                    Occupation.PNS,
+                    Occupation.PPPK,
+                    Occupation.TNI,
+                    Occupation.POLRI,
+                    Occupation.VILLAGE_OFFICIAL,
+                    Occupation.CERTIFIED_TEACHER,
+                )
+            )
         income = _income_near_ump(rng, desil) if occupation != Occupation.NONE else 0
         disability = Disability.SEVERE if rng.random() < 0.03 else Disability.NONE
         head = self.member(
@@ -290,72 +315,145 @@ class _Generator:
 
     def scenarios(self) -> None:
         village = DEMO_VILLAGE
-        years = lambda n: self.today - timedelta(days=round(n * 365.25) + 30)  # noqa: E731
+        def years(n: float) -> date:
+            return self.today - timedelta(days=round(n * 365.25) + 30)
 
-        def family(scenario: str, desil: int, programmes: list[dict[str, Any]], **kw: Any) -> tuple[Household, str]:
+        def family(
+            scenario: str, desil: int, programmes: list[dict[str, Any]], **kw: Any
+        ) -> tuple[Household, str]:
             name = self.rng.choice(FAMILY_NAMES)
-            return self.household(village, family_name=name, desil=desil, programmes=programmes,
-                                  scenario=scenario, **kw), name  # fmt: skip
+            household = self.household(village, desil=desil, programmes=programmes, scenario=scenario, **kw)
+            return household, name
 
-        pkh = lambda since: {"programme": "PKH", "start_date": since.isoformat(), "status": "aktif"}  # noqa: E731
-        bpnt = lambda since: {"programme": "BPNT", "start_date": since.isoformat(), "status": "aktif"}  # noqa: E731
+        def pkh(since: date) -> dict[str, Any]:
+            return {"programme": "PKH", "start_date": since.isoformat(), "status": "aktif"}
+
+        def bpnt(since: date) -> dict[str, Any]:
+            return {"programme": "BPNT", "start_date": since.isoformat(), "status": "aktif"}
         pbi = {"programme": "PBI-JKN", "start_date": years(3).isoformat(), "status": "aktif"}
 
         # GRAD-ASN + FLAG-INCLUSION: a certified teacher in a desil-2 PKH family.
-        h, n = family("GRAD-ASN: anggota guru bersertifikasi (desil 2, penerima PKH)", 2, [pkh(years(3)), bpnt(years(3))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=41, family_name=n,
-                           occupation=Occupation.CERTIFIED_TEACHER, income=2_300_000)  # fmt: skip
+        h, n = family(
+            "GRAD-ASN: anggota guru bersertifikasi (desil 2, penerima PKH)",
+            2,
+            [pkh(years(3)), bpnt(years(3))],
+        )
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=41,
+            family_name=n,
+            occupation=Occupation.CERTIFIED_TEACHER,
+            income=2_300_000,
+        )
         h.head_name = head.name
         self.member(h, relation=Relation.CHILD, sex=Sex.FEMALE, age=9, family_name=n, school=SchoolLevel.SD)
         self.visit(h, self._answers_from(h))
 
         # A village official (perangkat desa) also graduates under GRAD-ASN.
         h, n = family("GRAD-ASN: kepala keluarga perangkat desa", 3, [pkh(years(2))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=38, family_name=n,
-                           occupation=Occupation.VILLAGE_OFFICIAL, income=1_800_000)  # fmt: skip
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=38,
+            family_name=n,
+            occupation=Occupation.VILLAGE_OFFICIAL,
+            income=1_800_000,
+        )
         h.head_name = head.name
         self.member(h, relation=Relation.CHILD, sex=Sex.MALE, age=4, family_name=n)
 
         # GRAD-KENDARAAN: a motorbike worth Rp35 juta; and the myth: an ordinary Rp18 juta motorbike.
-        for value, label in ((35_000_000, "GRAD-KENDARAAN: motor Rp35 juta"),
-                             (18_000_000, "Mitos motor: motor Rp18 juta tidak menggugurkan")):  # fmt: skip
+        for value, label in (
+            (35_000_000, "GRAD-KENDARAAN: motor Rp35 juta"),
+            (18_000_000, "Mitos motor: motor Rp18 juta tidak menggugurkan"),
+        ):
             h, n = family(label, 3, [pkh(years(2)), bpnt(years(2)), pbi])
-            head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=36, family_name=n,
-                               occupation=Occupation.FARMER, income=1_500_000)  # fmt: skip
+            head = self.member(
+                h,
+                relation=Relation.HEAD,
+                sex=Sex.MALE,
+                age=36,
+                family_name=n,
+                occupation=Occupation.FARMER,
+                income=1_500_000,
+            )
             h.head_name = head.name
-            self.member(h, relation=Relation.SPOUSE, sex=Sex.FEMALE, age=33, family_name=n,
-                        occupation=Occupation.HOUSEWIFE)  # fmt: skip
-            self.member(h, relation=Relation.CHILD, sex=Sex.FEMALE, age=12, family_name=n, school=SchoolLevel.SMP)
+            self.member(
+                h,
+                relation=Relation.SPOUSE,
+                sex=Sex.FEMALE,
+                age=33,
+                family_name=n,
+                occupation=Occupation.HOUSEWIFE,
+            )
+            self.member(
+                h, relation=Relation.CHILD, sex=Sex.FEMALE, age=12, family_name=n, school=SchoolLevel.SMP
+            )
             answers = self._answers_from(h)
             answers.assets.vehicles = [Vehicle(kind="motor", estimated_value=value)]
             self.visit(h, answers)
 
         # GRAD-RUMAH: air conditioning and renovation, confirmed by the officer.
         h, n = family("GRAD-RUMAH: rumah ber-AC, renovasi besar", 4, [pkh(years(4)), bpnt(years(4))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=50, family_name=n,
-                           occupation=Occupation.TRADER, income=2_000_000)  # fmt: skip
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=50,
+            family_name=n,
+            occupation=Occupation.TRADER,
+            income=2_000_000,
+        )
         h.head_name = head.name
         self.member(h, relation=Relation.CHILD, sex=Sex.MALE, age=16, family_name=n, school=SchoolLevel.SMA)
         answers = self._answers_from(h)
-        answers.assessment = HouseAssessment(air_conditioning=True, luxurious_furniture=True,
-                                             major_renovation=True, officer_confirms_luxury=True)  # fmt: skip
+        answers.assessment = HouseAssessment(
+            air_conditioning=True,
+            luxurious_furniture=True,
+            major_renovation=True,
+            officer_confirms_luxury=True,
+        )
         answers.assets.air_conditioner = 2
         answers.house.floor_material = FloorMaterial.CERAMIC
         self.visit(h, answers)
 
         # GRAD-UMP: two incomes together above the NTT UMP 2026 (Rp2.455.898).
         h, n = family("GRAD-UMP: penghasilan keluarga di atas UMP NTT", 4, [pkh(years(2)), bpnt(years(2))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=44, family_name=n,
-                           occupation=Occupation.PRIVATE_EMPLOYEE, income=2_100_000)  # fmt: skip
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=44,
+            family_name=n,
+            occupation=Occupation.PRIVATE_EMPLOYEE,
+            income=2_100_000,
+        )
         h.head_name = head.name
-        self.member(h, relation=Relation.SPOUSE, sex=Sex.FEMALE, age=40, family_name=n,
-                    occupation=Occupation.TRADER, income=900_000)  # fmt: skip
+        self.member(
+            h,
+            relation=Relation.SPOUSE,
+            sex=Sex.FEMALE,
+            age=40,
+            family_name=n,
+            occupation=Occupation.TRADER,
+            income=900_000,
+        )
         self.member(h, relation=Relation.CHILD, sex=Sex.MALE, age=7, family_name=n, school=SchoolLevel.SD)
 
         # GRAD-ASET: five hectares of farmland.
         h, n = family("GRAD-ASET: sawah 5 ha", 4, [bpnt(years(3))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=55, family_name=n,
-                           occupation=Occupation.FARMER, income=1_900_000)  # fmt: skip
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=55,
+            family_name=n,
+            occupation=Occupation.FARMER,
+            income=1_900_000,
+        )
         h.head_name = head.name
         answers = self._answers_from(h)
         answers.assets.farmland_ha = 5.0
@@ -364,67 +462,134 @@ class _Generator:
 
         # GRAD-5TAHUN: PKH since 2018, head aged 35, no elderly or disabled member.
         h, n = family("GRAD-5TAHUN: PKH sejak 2018, usia produktif", 2, [pkh(years(8)), bpnt(years(8))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.FEMALE, age=35, family_name=n,
-                           occupation=Occupation.FARMER, income=900_000)  # fmt: skip
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.FEMALE,
+            age=35,
+            family_name=n,
+            occupation=Occupation.FARMER,
+            income=900_000,
+        )
         h.head_name = head.name
         self.member(h, relation=Relation.CHILD, sex=Sex.MALE, age=10, family_name=n, school=SchoolLevel.SD)
         answers = self._answers_from(h)
-        answers.empowerment = Empowerment(has_business=True, willing_to_train=True, business_type="tenun ikat",
-                                          capital_needed=4_000_000, projected_income=1_200_000,
-                                          business_location="rumah")  # fmt: skip
+        answers.empowerment = Empowerment(
+            has_business=True,
+            willing_to_train=True,
+            business_type="tenun ikat",
+            capital_needed=4_000_000,
+            projected_income=1_200_000,
+            business_location="rumah",
+        )
         self.visit(h, answers)
 
         # The myth "everyone past 5 years is struck off": an elderly recipient since 2012 keeps PKH.
-        h, n = family("Mitos 5 tahun: lansia penerima sejak 2012 tetap layak", 1, [pkh(years(14)), bpnt(years(14))])
+        h, n = family(
+            "Mitos 5 tahun: lansia penerima sejak 2012 tetap layak", 1, [pkh(years(14)), bpnt(years(14))]
+        )
         head = self.member(h, relation=Relation.HEAD, sex=Sex.FEMALE, age=72, family_name=n)
         h.head_name = head.name
         # ... and a severely disabled recipient of productive age since 2015.
         h, n = family("Mitos 5 tahun: penyandang disabilitas berat tetap layak", 2, [pkh(years(11))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=39, family_name=n,
-                           disability=Disability.SEVERE)  # fmt: skip
+        head = self.member(
+            h, relation=Relation.HEAD, sex=Sex.MALE, age=39, family_name=n, disability=Disability.SEVERE
+        )
         h.head_name = head.name
 
         # GRAD-ALAMIAH: the last child finished SMA; no component is left.
         h, n = family("GRAD-ALAMIAH: anak terakhir lulus SMA", 3, [pkh(years(4))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=52, family_name=n,
-                           occupation=Occupation.FARMER, income=1_200_000)  # fmt: skip
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=52,
+            family_name=n,
+            occupation=Occupation.FARMER,
+            income=1_200_000,
+        )
         h.head_name = head.name
-        self.member(h, relation=Relation.SPOUSE, sex=Sex.FEMALE, age=49, family_name=n,
-                    occupation=Occupation.HOUSEWIFE)  # fmt: skip
-        self.member(h, relation=Relation.CHILD, sex=Sex.FEMALE, age=19, family_name=n,
-                    occupation=Occupation.FARMER)  # fmt: skip
+        self.member(
+            h,
+            relation=Relation.SPOUSE,
+            sex=Sex.FEMALE,
+            age=49,
+            family_name=n,
+            occupation=Occupation.HOUSEWIFE,
+        )
+        self.member(
+            h, relation=Relation.CHILD, sex=Sex.FEMALE, age=19, family_name=n, occupation=Occupation.FARMER
+        )
 
         # GRAD-MANDIRI + PENA: declares itself able, signed statement, a running kiosk.
         h, n = family("GRAD-MANDIRI: graduasi sukarela, usaha kios", 4, [pkh(years(3)), bpnt(years(3))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=33, family_name=n,
-                           occupation=Occupation.TRADER, income=2_000_000)  # fmt: skip
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=33,
+            family_name=n,
+            occupation=Occupation.TRADER,
+            income=2_000_000,
+        )
         h.head_name = head.name
         self.member(h, relation=Relation.CHILD, sex=Sex.FEMALE, age=3, family_name=n)
         answers = self._answers_from(h)
         answers.conclusion = Conclusion(voluntary_graduation_signed=True)
-        answers.empowerment = Empowerment(has_business=True, willing_to_train=True, business_type="kios sembako",
-                                          capital_needed=5_000_000, projected_income=2_500_000,
-                                          business_location="pinggir jalan desa")  # fmt: skip
+        answers.empowerment = Empowerment(
+            has_business=True,
+            willing_to_train=True,
+            business_type="kios sembako",
+            capital_needed=5_000_000,
+            projected_income=2_500_000,
+            business_location="pinggir jalan desa",
+        )
         self.visit(h, answers)
 
         # PENA: already graduated, productive age, a business plan, willing to train.
-        h, n = family("PENA: KPM graduasi dengan rencana usaha", 5,
-                      [{"programme": "PKH", "start_date": years(7).isoformat(), "status": "graduasi"}],
-                      status=HouseholdStatus.GRADUATED)  # fmt: skip
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.FEMALE, age=31, family_name=n,
-                           occupation=Occupation.SELF_EMPLOYED, income=1_300_000)  # fmt: skip
+        h, n = family(
+            "PENA: KPM graduasi dengan rencana usaha",
+            5,
+            [{"programme": "PKH", "start_date": years(7).isoformat(), "status": "graduasi"}],
+            status=HouseholdStatus.GRADUATED,
+        )
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.FEMALE,
+            age=31,
+            family_name=n,
+            occupation=Occupation.SELF_EMPLOYED,
+            income=1_300_000,
+        )
         h.head_name = head.name
         answers = self._answers_from(h)
-        answers.empowerment = Empowerment(has_business=True, has_business_plan=True, willing_to_train=True,
-                                          business_type="kue kering", capital_needed=6_000_000,
-                                          projected_income=1_800_000, business_location="rumah")  # fmt: skip
+        answers.empowerment = Empowerment(
+            has_business=True,
+            has_business_plan=True,
+            willing_to_train=True,
+            business_type="kue kering",
+            capital_needed=6_000_000,
+            projected_income=1_800_000,
+            business_location="rumah",
+        )
         self.visit(h, answers)
 
         # PKH components, one family each, plus the caps: five components and four children.
-        h, n = family("PKH: ibu hamil, balita, SD, SMP, SMA (5 komponen, dibayar 4)", 1,
-                      [pkh(years(2)), bpnt(years(2)), pbi])  # fmt: skip
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=40, family_name=n,
-                           occupation=Occupation.LABOURER, income=800_000)  # fmt: skip
+        h, n = family(
+            "PKH: ibu hamil, balita, SD, SMP, SMA (5 komponen, dibayar 4)",
+            1,
+            [pkh(years(2)), bpnt(years(2)), pbi],
+        )
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=40,
+            family_name=n,
+            occupation=Occupation.LABOURER,
+            income=800_000,
+        )
         h.head_name = head.name
         self.member(h, relation=Relation.SPOUSE, sex=Sex.FEMALE, age=34, family_name=n, pregnant=True)
         self.member(h, relation=Relation.CHILD, sex=Sex.MALE, age=4, family_name=n)
@@ -436,24 +601,36 @@ class _Generator:
         h, n = family("PKH: lansia dan disabilitas berat", 1, [pkh(years(3)), bpnt(years(3)), pbi])
         head = self.member(h, relation=Relation.HEAD, sex=Sex.FEMALE, age=67, family_name=n)
         h.head_name = head.name
-        self.member(h, relation=Relation.CHILD, sex=Sex.MALE, age=30, family_name=n,
-                    disability=Disability.SEVERE)  # fmt: skip
+        self.member(
+            h, relation=Relation.CHILD, sex=Sex.MALE, age=30, family_name=n, disability=Disability.SEVERE
+        )
 
         # FLAG-EXCLUSION + BPS-14: very poor, in no programme; an usul should follow.
         h, n = family("FLAG-EXCLUSION: miskin (BPS-14 ≥ 9) tapi tidak menerima bantuan", 1, [])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=46, family_name=n,
-                           occupation=Occupation.LABOURER, income=400_000)  # fmt: skip
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=46,
+            family_name=n,
+            occupation=Occupation.LABOURER,
+            income=400_000,
+        )
         h.head_name = head.name
         self.member(h, relation=Relation.SPOUSE, sex=Sex.FEMALE, age=44, family_name=n)
         self.member(h, relation=Relation.CHILD, sex=Sex.MALE, age=11, family_name=n, school=SchoolLevel.SD)
         self.visit(h, self._poor_answers(h))
 
         # DAFTAR-ULANG + DOKUMEN-DAFTAR-ULANG: graduated, situation worsened, lives away from the KTP address.
-        h, n = family("DAFTAR-ULANG: graduasi, kondisi memburuk, alamat KTP berbeda", 2,
-                      [{"programme": "PKH", "start_date": years(6).isoformat(), "status": "graduasi"}],
-                      status=HouseholdStatus.GRADUATED)  # fmt: skip
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.FEMALE, age=48, family_name=n,
-                           occupation=Occupation.NONE)  # fmt: skip
+        h, n = family(
+            "DAFTAR-ULANG: graduasi, kondisi memburuk, alamat KTP berbeda",
+            2,
+            [{"programme": "PKH", "start_date": years(6).isoformat(), "status": "graduasi"}],
+            status=HouseholdStatus.GRADUATED,
+        )
+        head = self.member(
+            h, relation=Relation.HEAD, sex=Sex.FEMALE, age=48, family_name=n, occupation=Occupation.NONE
+        )
         h.head_name = head.name
         self.member(h, relation=Relation.CHILD, sex=Sex.MALE, age=14, family_name=n, school=SchoolLevel.SMP)
         answers = self._poor_answers(h)
@@ -462,30 +639,62 @@ class _Generator:
 
         # FLAG-DUPLIKAT: the same NIK on two family cards in the village.
         h1, n1 = family("FLAG-DUPLIKAT: NIK ganda (KK pertama)", 3, [bpnt(years(2))])
-        head = self.member(h1, relation=Relation.HEAD, sex=Sex.MALE, age=29, family_name=n1,
-                           occupation=Occupation.FARMER, income=900_000)  # fmt: skip
+        head = self.member(
+            h1,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=29,
+            family_name=n1,
+            occupation=Occupation.FARMER,
+            income=900_000,
+        )
         h1.head_name = head.name
         h2, n2 = family("FLAG-DUPLIKAT: NIK ganda (KK kedua)", 3, [bpnt(years(1))])
-        twin = self.member(h2, relation=Relation.HEAD, sex=Sex.MALE, age=29, family_name=n2,
-                           occupation=Occupation.FARMER, income=900_000)  # fmt: skip
+        twin = self.member(
+            h2,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=29,
+            family_name=n2,
+            occupation=Occupation.FARMER,
+            income=900_000,
+        )
         twin.nik = head.nik
         twin.name = head.name
         twin.birth_date = head.birth_date
         h2.head_name = twin.name
 
         # FLAG-DATA-LAMA: the head died and a member moved; the registry was not updated.
-        h, n = family("FLAG-DATA-LAMA: kepala keluarga meninggal, anggota pindah", 2, [pkh(years(3)), bpnt(years(3))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=70, family_name=n,
-                           status=MemberStatus.DIED)  # fmt: skip
+        h, n = family(
+            "FLAG-DATA-LAMA: kepala keluarga meninggal, anggota pindah", 2, [pkh(years(3)), bpnt(years(3))]
+        )
+        head = self.member(
+            h, relation=Relation.HEAD, sex=Sex.MALE, age=70, family_name=n, status=MemberStatus.DIED
+        )
         h.head_name = head.name
         self.member(h, relation=Relation.SPOUSE, sex=Sex.FEMALE, age=66, family_name=n)
-        self.member(h, relation=Relation.CHILD, sex=Sex.MALE, age=28, family_name=n,
-                    occupation=Occupation.LABOURER, status=MemberStatus.MOVED)  # fmt: skip
+        self.member(
+            h,
+            relation=Relation.CHILD,
+            sex=Sex.MALE,
+            age=28,
+            family_name=n,
+            occupation=Occupation.LABOURER,
+            status=MemberStatus.MOVED,
+        )
 
         # A member whose NIK was first registered in a region code that no longer exists (warning only).
         h, n = family("NIK: kode wilayah lama (peringatan)", 3, [bpnt(years(2))])
-        head = self.member(h, relation=Relation.HEAD, sex=Sex.MALE, age=45, family_name=n,
-                           occupation=Occupation.FARMER, income=1_100_000, region6="539901")  # fmt: skip
+        head = self.member(
+            h,
+            relation=Relation.HEAD,
+            sex=Sex.MALE,
+            age=45,
+            family_name=n,
+            occupation=Occupation.FARMER,
+            income=1_100_000,
+            region6="539901",
+        )
         h.head_name = head.name
 
     # ---- visits ---------------------------------------------------------------------------------
@@ -541,7 +750,9 @@ class _Generator:
         return answers
 
     def visit(self, household: Household, answers: VisitAnswers) -> Visit:
-        started = datetime.combine(self.today - timedelta(days=self.rng.randint(1, 20)), datetime.min.time(), UTC)
+        started = datetime.combine(
+            self.today - timedelta(days=self.rng.randint(1, 20)), datetime.min.time(), UTC
+        )
         started += timedelta(hours=self.rng.randint(8, 15), minutes=self.rng.randint(0, 59))
         visit = Visit(
             village_code=household.village_code,
@@ -582,8 +793,13 @@ def _education_for(age: int, school: SchoolLevel, rng: random.Random) -> str:
     return rng.choices(("tidak_sekolah", "sd", "smp", "sma", "diploma_s1"), (15, 40, 22, 18, 5))[0]
 
 
-def generate_demo(seed: int = 2026, *, households: int = 400, neighbour_households: int = 40,
-                  reference_date: date = DEMO_DATE) -> DemoDistrict:  # fmt: skip
+def generate_demo(
+    seed: int = 2026,
+    *,
+    households: int = 400,
+    neighbour_households: int = 40,
+    reference_date: date = DEMO_DATE,
+) -> DemoDistrict:
     """The demo district: `households` families in Eonbesi (scenarios included), a few in Bosen."""
     gen = _Generator(seed, reference_date)
     gen.scenarios()

@@ -147,7 +147,11 @@ def validate_nik(
     check.region_code = _dotted(value[:6])
     if value[:2] == "00":
         check.errors.append(
-            _issue("province", "Kode provinsi 00 pada NIK tidak mungkin", "Province code 00 in a NIK is impossible")
+            _issue(
+                "province",
+                "Kode provinsi 00 pada NIK tidak mungkin",
+                "Province code 00 in a NIK is impossible",
+            )
         )
     day, month, yy = int(value[6:8]), int(value[8:10]), int(value[10:12])
     decoded_sex = Sex.FEMALE if day > _FEMALE_DAY_OFFSET else Sex.MALE

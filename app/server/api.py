@@ -23,7 +23,7 @@ from starlette.middleware.gzip import GZipMiddleware
 import app as app_package
 from app.server import auth, sync, versions
 from app.server.config import Settings, parse_version
-from app.server.db import is_postgres, open_database
+from app.server.db import is_postgres, open_database, write_session
 from app.server.models import Conflict, PolicyPack, User
 from app.sync.protocol import (
     CLIENT_HEADER,
@@ -61,7 +61,14 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+def get_write_session(request: Request) -> Iterator[Session]:
+    # Login and logout read, then write: on SQLite that must be BEGIN IMMEDIATE (see db.py).
+    with write_session(_engine(request)) as session:
+        yield session
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
+WriteSessionDep = Annotated[Session, Depends(get_write_session)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 
 
@@ -146,7 +153,7 @@ sync_router = APIRouter(prefix=SYNC_PREFIX, tags=["sync"], dependencies=[Depends
 
 
 @auth_router.post("/login", response_model=LoginResponse)
-def login(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> LoginResponse:
+def login(body: LoginRequest, session: WriteSessionDep, settings: SettingsDep) -> LoginResponse:
     try:
         token, record, user = auth.login(session, settings, username=body.username, password=body.password)
     except auth.TooManyAttempts as exc:
@@ -164,7 +171,7 @@ def login(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> Log
 
 
 @auth_router.post("/logout")
-def logout(session: SessionDep, authorization: Annotated[str | None, Header()] = None) -> dict[str, bool]:
+def logout(session: WriteSessionDep, authorization: Annotated[str | None, Header()] = None) -> dict[str, bool]:
     return {"revoked": auth.revoke(session, _bearer(authorization))}
 
 
@@ -349,6 +356,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     uploads.install(application, settings)
     bundles.install(application)
+    from app.server import sktm  # SKTM serial blocks (app.core.sktm); builds on this module too
+
+    application.include_router(sktm.router)
 
     @application.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

@@ -33,6 +33,8 @@ _MISSING = object()
 # Set by the server only; a client patch naming them is refused.
 _FORBIDDEN_PATCH_FIELDS = frozenset({"version"})
 PURGED_THROUGH = "purged_through"
+# One sentence for every scope refusal: a guessed id must not reveal whether or where the row exists.
+OUT_OF_SCOPE = "Data ini tidak termasuk wilayah tugas Anda; perubahan ditolak."
 
 
 # ---- canonical values ------------------------------------------------------------------------------
@@ -251,7 +253,7 @@ def _merge(
     model = SYNCED_ENTITIES[m.entity]
     scope = user.scope
     if not scope.covers(m.village_code):
-        return _reject(m, f"Desa {m.village_code} tidak termasuk wilayah tugas Anda; perubahan ditolak.")
+        return _reject(m, OUT_OF_SCOPE)
     fields = set(model.model_fields)
     unknown = sorted(set(m.patch) - fields)
     if unknown:
@@ -268,7 +270,7 @@ def _merge(
         return _create(m, model, rows)
     if not scope.covers(row.village_code):
         # Same words as an unassigned village: a guessed id must not reveal that the row exists.
-        return _reject(m, f"Desa {m.village_code} tidak termasuk wilayah tugas Anda; perubahan ditolak.")
+        return _reject(m, OUT_OF_SCOPE)
     if row.village_code != m.village_code:
         return _reject(m, "Memindahkan data ke desa lain tidak diizinkan lewat sinkronisasi.", row.version)
     if m.op == "delete":

@@ -77,7 +77,9 @@ def missing(body: MissingRequest, _current: UserDep, store: BlobStoreDep) -> Mis
 
 def photo_in_scope(session: Session, current: CurrentUser, sha256: str) -> bool:
     """Whether a Photo row in the user's scope references this blob (as photo or thumbnail)."""
-    query = select(Photo.village_code).where(or_(col(Photo.sha256) == sha256, col(Photo.thumbnail_sha256) == sha256))
+    query = select(Photo.village_code).where(
+        or_(col(Photo.sha256) == sha256, col(Photo.thumbnail_sha256) == sha256)
+    )
     return any(current.scope.covers(code) for code in session.execute(query).scalars())
 
 
@@ -89,27 +91,38 @@ def download(
     store: BlobStoreDep,
     range_header: Annotated[str | None, Header(alias="Range")] = None,
 ) -> Response:
-    not_found = ApiError(404, "Foto tidak ditemukan di server atau di luar wilayah tugas Anda.", "blob_not_found")
+    not_found = ApiError(
+        404, "Foto tidak ditemukan di server atau di luar wilayah tugas Anda.", "blob_not_found"
+    )
     if not is_sha256(sha256) or not photo_in_scope(session, current, sha256):
         raise not_found
     session.rollback()
     size = store.size(sha256)
     if size is None:
         raise ApiError(404, "Foto ini belum selesai dikirim ke server; coba lagi nanti.", "blob_not_uploaded")
-    headers = {"Accept-Ranges": "bytes", "ETag": f'"{sha256}"', "Cache-Control": "private, max-age=31536000, immutable"}
+    headers = {
+        "Accept-Ranges": "bytes",
+        "ETag": f'"{sha256}"',
+        "Cache-Control": "private, max-age=31536000, immutable",
+    }
     start, end = 0, size
     status = 200
     if range_header:
         parsed = _parse_range(range_header, size)
         if parsed is None:
-            raise ApiError(416, "Rentang unduhan tidak valid.", "bad_range", headers={"Content-Range": f"bytes */{size}"})
+            raise ApiError(
+                416, "Rentang unduhan tidak valid.", "bad_range", headers={"Content-Range": f"bytes */{size}"}
+            )
         start, end = parsed
         status = 206
         headers["Content-Range"] = f"bytes {start}-{end - 1}/{size}"
     headers["Content-Length"] = str(end - start)
     # Photos are already compressed: skip the app's gzip middleware.
     return StreamingResponse(
-        store.open_range(sha256, start, end), status_code=status, headers=headers, media_type="application/octet-stream"
+        store.open_range(sha256, start, end),
+        status_code=status,
+        headers=headers,
+        media_type="application/octet-stream",
     )
 
 
@@ -201,8 +214,14 @@ def _make_guard(directory: Path) -> Callable[..., None]:
                 raise ApiError(422, "Unggahan harus menyebut sidik sha256 fotonya.", "bad_sha256")
             if not is_village_code(village) or not current.scope.covers(village):
                 raise ApiError(403, f"Desa {village} tidak termasuk wilayah tugas Anda.", "out_of_scope")
-            if not upload_length or not upload_length.isdigit() or not 0 < int(upload_length) <= MAX_BLOB_BYTES:
-                raise ApiError(413, f"Ukuran foto harus antara 1 byte dan {MAX_BLOB_BYTES // 2**20} MB.", "bad_length")
+            if (
+                not upload_length
+                or not upload_length.isdigit()
+                or not 0 < int(upload_length) <= MAX_BLOB_BYTES
+            ):
+                raise ApiError(
+                    413, f"Ukuran foto harus antara 1 byte dan {MAX_BLOB_BYTES // 2**20} MB.", "bad_length"
+                )
             if store.has(sha256):
                 raise ApiError(409, "Foto ini sudah ada di server.", "blob_exists")
             request.state.verval_upload = {
@@ -273,5 +292,7 @@ def install(application: FastAPI, settings: Settings) -> None:
     )
     # Router-level dependencies run before the route's own, so the guard sees a PATCH before
     # tuspyserver starts writing its body.
-    application.include_router(tus, dependencies=[Depends(check_client_version), Depends(_make_guard(directory))])
+    application.include_router(
+        tus, dependencies=[Depends(check_client_version), Depends(_make_guard(directory))]
+    )
     application.include_router(blobs_router)

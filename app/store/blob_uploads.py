@@ -187,7 +187,9 @@ def record_progress(store: Store, sha256: str, *, offset: int | None = None, sen
             session.add(upload)
 
 
-def record_failure(store: Store, sha256: str, message: str, *, forget_url: bool = False, final: bool = False) -> None:
+def record_failure(
+    store: Store, sha256: str, message: str, *, forget_url: bool = False, final: bool = False
+) -> None:
     with store.session() as session:
         upload = session.get(BlobUpload, sha256)
         if upload is not None:
@@ -223,7 +225,9 @@ def confirm(store: Store, sha256s: Sequence[str]) -> int:
                 upload.updated_at = now
                 session.add(upload)
         result = session.execute(
-            update(OutboxEntry).where(col(OutboxEntry.waits_for_blob).in_(list(sha256s))).values(waits_for_blob="")
+            update(OutboxEntry)
+            .where(col(OutboxEntry.waits_for_blob).in_(list(sha256s)))
+            .values(waits_for_blob="")
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
 

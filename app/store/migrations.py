@@ -59,8 +59,8 @@ def migrate(conn: Connection) -> int:
     found = current_version(conn)
     if found > SCHEMA_VERSION:
         raise NewerSchemaError(
-            f"Data ini dibuat oleh versi aplikasi yang lebih baru (skema {found}, aplikasi ini {SCHEMA_VERSION}). "
-            "Perbarui aplikasi Verval Desa; data tidak diubah.",
+            f"Data ini dibuat oleh versi aplikasi yang lebih baru (skema {found}, "
+            f"aplikasi ini {SCHEMA_VERSION}). Perbarui aplikasi Verval Desa; data tidak diubah.",
             f"This store was written by a newer app (schema {found}, this app {SCHEMA_VERSION}). "
             "Update Verval Desa; the data was not changed.",
         )

@@ -30,7 +30,7 @@ def utcnow() -> datetime:
 
 
 def entity_name(row: SyncedRow) -> str:
-    return str(row.__tablename__)  # type: ignore[attr-defined]
+    return str(row.__tablename__)
 
 
 def row_fields(row: SyncedRow) -> dict[str, Any]:
@@ -188,7 +188,10 @@ class Store:
         )
 
     def _has_outbox(self, session: Session, entity_id: str) -> bool:
-        return session.exec(select(OutboxEntry.seq).where(OutboxEntry.entity_id == entity_id)).first() is not None
+        return (
+            session.exec(select(OutboxEntry.seq).where(OutboxEntry.entity_id == entity_id)).first()
+            is not None
+        )
 
     def _touched_households(self, session: Session, row: SyncedRow) -> frozenset[str]:
         household_id = row.id if isinstance(row, Household) else getattr(row, "household_id", None)
@@ -222,7 +225,10 @@ class Store:
             marks = ",".join(f":h{i}" for i in range(len(chunk)))
             params = {f"h{i}": hid for i, hid in enumerate(chunk)}
             conn.execute(
-                text(f"DELETE FROM household_search WHERE rowid IN (SELECT rowid FROM household WHERE id IN ({marks}))"),
+                text(
+                    "DELETE FROM household_search WHERE rowid IN "
+                    f"(SELECT rowid FROM household WHERE id IN ({marks}))"
+                ),
                 params,
             )
             conn.execute(
@@ -265,7 +271,8 @@ class Store:
             match = " AND ".join(f'"{t}"*' for t in words)
             with self.engine.connect() as conn:
                 rowids = conn.execute(
-                    text("SELECT rowid FROM household_search WHERE household_search MATCH :match"), {"match": match}
+                    text("SELECT rowid FROM household_search WHERE household_search MATCH :match"),
+                    {"match": match},
                 ).scalars()
                 found = {r for r in map(order.rank.get, rowids) if r is not None}
             ranks = found if ranks is None else ranks & found
@@ -284,7 +291,9 @@ class Store:
     def _read_name_order(self) -> _NameOrder:
         with self.engine.connect() as conn:
             rows = conn.execute(
-                text("SELECT rowid, id FROM household WHERE deleted = 0 ORDER BY head_name COLLATE NOCASE, id")
+                text(
+                    "SELECT rowid, id FROM household WHERE deleted = 0 ORDER BY head_name COLLATE NOCASE, id"
+                )
             ).all()
             rank = {r[0]: i for i, r in enumerate(rows)}
             rank_by_id = {r[1]: i for i, r in enumerate(rows)}
@@ -310,7 +319,7 @@ class Store:
                 h.id: h for h in session.exec(select(Household).where(col(Household.id).in_(list(ids))))
             }
             counts = dict(
-                session.exec(  # type: ignore[arg-type]
+                session.exec(
                     select(Member.household_id, func.count())
                     .where(col(Member.household_id).in_(list(ids)), Member.deleted == False)  # noqa: E712
                     .group_by(Member.household_id)
@@ -387,13 +396,18 @@ class Store:
             by_desil = {
                 str(k if k is not None else "-"): v
                 for k, v in conn.execute(
-                    text("SELECT desil, count(*) FROM household WHERE deleted = 0 GROUP BY desil ORDER BY desil")
+                    text(
+                        "SELECT desil, count(*) FROM household WHERE deleted = 0 "
+                        "GROUP BY desil ORDER BY desil"
+                    )
                 )
             }
-            by_status = dict(
-                conn.execute(text("SELECT status, count(*) FROM household WHERE deleted = 0 GROUP BY status")).all()
+            by_status: dict[str, int] = dict(
+                conn.execute(
+                    text("SELECT status, count(*) FROM household WHERE deleted = 0 GROUP BY status")
+                ).all()
             )
-            by_programme = dict(
+            by_programme: dict[str, int] = dict(
                 conn.execute(
                     text(
                         "SELECT json_extract(p.value, '$.programme'), count(*) FROM household h, "
@@ -402,7 +416,7 @@ class Store:
                     )
                 ).all()
             )
-            visits = dict(
+            visits: dict[str, int] = dict(
                 conn.execute(text("SELECT state, count(*) FROM visit WHERE deleted = 0 GROUP BY state")).all()
             )
             pending = conn.execute(text("SELECT count(*) FROM outbox")).scalar_one()

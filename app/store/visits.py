@@ -338,9 +338,11 @@ def remove_photo(store: Store, *, photo_id: str) -> Changes:
                     "Foto kunjungan yang sudah dikirim tidak dapat dihapus.",
                     "A photo of a submitted visit cannot be removed.",
                 )
-        sent = photo.version > 0 or session.exec(
-            select(OutboxEntry.seq).where(OutboxEntry.entity_id == photo_id)
-        ).first() is not None
+        sent = (
+            photo.version > 0
+            or session.exec(select(OutboxEntry.seq).where(OutboxEntry.entity_id == photo_id)).first()
+            is not None
+        )
         household_id = photo.household_id
         if sent:
             store._save_in(session, photo.model_copy(update={"deleted": True}), local_only=False)

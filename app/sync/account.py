@@ -48,7 +48,9 @@ def user_dir(data_dir: Path, username: str) -> Path:
     return data_dir / "users" / username
 
 
-def sign_in(data_dir: Path, server_url: str, username: str, password: str, *, client: SyncClient | None = None) -> Account:
+def sign_in(
+    data_dir: Path, server_url: str, username: str, password: str, *, client: SyncClient | None = None
+) -> Account:
     """Open the user's store, logging in to the server when it can be reached.
 
     Raises SignInError with a message for the user: wrong password, first sign-in while offline,
@@ -73,9 +75,7 @@ def sign_in(data_dir: Path, server_url: str, username: str, password: str, *, cl
     except AuthError as exc:
         if params is None:
             client.close()
-            raise SignInError(
-                "Nama pengguna atau kata sandi salah.", "Wrong username or password."
-            ) from exc
+            raise SignInError("Nama pengguna atau kata sandi salah.", "Wrong username or password.") from exc
         # The server refused but a local store exists: the local password check below decides.
     first_time = params is None
     if params is None:
@@ -91,7 +91,9 @@ def sign_in(data_dir: Path, server_url: str, username: str, password: str, *, cl
         _write_server_url(folder, server_url)
     if login is not None:
         store.set_state("token", login.token)
-        store.set_state("user", json.dumps({"full_name": login.full_name, "role": login.role, "areas": login.areas}))
+        store.set_state(
+            "user", json.dumps({"full_name": login.full_name, "role": login.role, "areas": login.areas})
+        )
         client.token = login.token
     else:
         client.token = store.get_state("token") or None

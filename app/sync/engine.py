@@ -19,6 +19,7 @@ from app.store import pull as store_pull
 from app.store.store import Store
 from app.store.tables import OutboxEntry
 from app.sync.client import CursorExpired, SyncClient, SyncError
+from app.sync.photo_sync import PhotoSync
 from app.sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION, Meta, Mutation, MutationResult
 
 Progress = Callable[[str, int, int], None]
@@ -51,6 +52,9 @@ class SyncReport:
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     finished_at: datetime | None = None
     seconds: float = 0.0
+    # The photo step's reports (app.sync.uploads.UploadReport / downloads.DownloadReport), when it ran.
+    photo_upload: object = None
+    photo_download: object = None
 
     @property
     def needs_attention(self) -> bool:
@@ -95,9 +99,10 @@ class SyncEngine:
     _locks: dict[int, threading.Lock] = {}
     _locks_guard = threading.Lock()
 
-    def __init__(self, store: Store, client: SyncClient) -> None:
+    def __init__(self, store: Store, client: SyncClient, *, photos: PhotoSync | None = None) -> None:
         self.store = store
         self.client = client
+        self.photos = photos
 
     def _lock(self) -> threading.Lock:
         with self._locks_guard:
@@ -121,14 +126,32 @@ class SyncEngine:
             POLICY_PACK_KEY,
             f"{meta.policy_pack.pack_id}@{meta.policy_pack.version}" if meta.policy_pack else "",
         )
-        if not self.push(report, progress, cancelled, meta) or not self.pull(report, progress, cancelled):
+        if self.photos is not None:
+            self.photos.before_push()  # hold photo records until their blobs are on the server
+        if not self.push(report, progress, cancelled, meta):
             report.cancelled = True
+        elif not self._photos_up(report, progress, cancelled, meta):
+            report.cancelled = True
+        elif not self.pull(report, progress, cancelled):
+            report.cancelled = True
+        elif self.photos is not None:
+            report.photo_download = self.photos.after_pull(cancelled)
         else:
             self.store.set_state(LAST_SYNC_KEY, datetime.now(UTC).isoformat())
         report.pending_after = outbox.pending_count(self.store)
         report.finished_at = datetime.now(UTC)
         report.seconds = time.monotonic() - start
         return report
+
+    def _photos_up(self, report: SyncReport, progress: Progress, cancelled: Cancelled, meta: Meta) -> bool:
+        """Photo blobs after the records; then the photo records their confirmation released."""
+        if self.photos is None:
+            return True
+        upload = self.photos.upload(cancelled, lambda p: progress("photos", p.offset, p.size))
+        report.photo_upload = upload
+        if upload.stopped == "cancelled":
+            return False
+        return self.push(report, progress, cancelled, meta) if upload.released_records else True
 
     def check_meta(self) -> Meta:
         meta = self.client.meta()

@@ -47,7 +47,12 @@ def install_translations(app: QApplication, language: str) -> None:
 
 
 def run_desktop(
-    *, data_dir: Path, server_url: str, username: str = "", account: Account | None = None, language: str = "id"
+    *,
+    data_dir: Path,
+    server_url: str,
+    username: str = "",
+    account: Account | None = None,
+    language: str = "id",
 ) -> int:
     app = make_application(language=language)
     if account is None:

@@ -38,7 +38,8 @@ DPI = 300
 PAGE = QPageSize.PageSizeId.A4
 MARGINS_MM = QMarginsF(25, 15, 20, 18)  # left, top, right, bottom: binding margin on the left
 # Photos are drawn at most this many pixels on their long edge: sharp on paper, small in the file.
-PHOTO_MAX_PX = 1400
+PHOTO_MAX_PX = 1200
+SIGNATURE_SPACE_MM = 24
 
 
 def tr(text: str) -> str:
@@ -70,7 +71,9 @@ class _Pages:
         self.writer.setTitle(title)
         self.writer.setCreator("Verval Desa")
         self.writer.setPageLayout(
-            QPageLayout(QPageSize(PAGE), QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter)
+            QPageLayout(
+                QPageSize(PAGE), QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter
+            )
         )
         self.painter = QPainter()
         if not self.painter.begin(self.writer):
@@ -102,7 +105,9 @@ class _Pages:
         y = self.height + self.mm(4)
         p.drawText(QRectF(0, y, self.width, self.mm(5)), Qt.AlignmentFlag.AlignLeft, self.footer)
         p.drawText(
-            QRectF(0, y, self.width, self.mm(5)), Qt.AlignmentFlag.AlignRight, tr("hlm. {n}").format(n=self.count)
+            QRectF(0, y, self.width, self.mm(5)),
+            Qt.AlignmentFlag.AlignRight,
+            tr("hlm. {n}").format(n=self.count),
         )
         p.restore()
 
@@ -138,7 +143,10 @@ def render_dossier_pdf(dossier: Dossier, out: Path, load_photo: PhotoLoader) -> 
     """Write the dossier to `out`. Photos the vault cannot give are listed, shown as an empty frame."""
     out.parent.mkdir(parents=True, exist_ok=True)
     footer = tr("Dosier {kind} · {name} · KK {kk} · dibuat {date} dengan Verval Desa").format(
-        kind=dossier.kind_label, name=dossier.head_name, kk=dossier.kk_number, date=format_date_id(dossier.generated_on)
+        kind=dossier.kind_label,
+        name=dossier.head_name,
+        kk=dossier.kk_number,
+        date=format_date_id(dossier.generated_on),
     )
     title = dossier.letter.title if dossier.letter else tr("Dosier permohonan")
     pages = _Pages(str(out), title, footer)
@@ -189,7 +197,7 @@ def _draw_letter(pages: _Pages, letter: SktmLetter) -> None:
     e = html.escape
     indent = int(pages.mm(12))
     rows = "".join(
-        f"<tr><td width='30%'>{e(k)}</td><td width='3%'>:</td><td>{e(v)}</td></tr>"
+        f"<tr><td width='7%'></td><td width='29%'>{e(k)}</td><td width='3%'>:</td><td>{e(v)}</td></tr>"
         for k, v in (
             ("Nama", letter.identity.name),
             ("NIK", letter.identity.nik),
@@ -203,26 +211,32 @@ def _draw_letter(pages: _Pages, letter: SktmLetter) -> None:
         )
     )
     number = letter.number or "……/……/……/" + str(letter.issued_on.year)
-    statements = "".join(
-        f"<p align='justify' style='text-indent: {indent}px; margin-bottom: 8px; line-height: 118%'>{e(s)}</p>"
-        for s in letter.statements
-    )
+    paragraph = f"align='justify' style='text-indent: {indent}px; margin-bottom: 6px; line-height: 112%'"
+    statements = "".join(f"<p {paragraph}>{e(s)}</p>" for s in letter.statements)
     body = f"""
     <p align='center' style='margin: 0'><b><u><span style='font-size: 13pt'>{e(letter.title)}</span></u></b></p>
-    <p align='center' style='margin-top: 0; margin-bottom: 18px'>Nomor: {e(number)}</p>
-    <p align='justify' style='text-indent: {indent}px; margin-bottom: 6px; line-height: 118%'>{e(letter.opening)}</p>
-    <table cellspacing='0' cellpadding='3' style='margin-left: {indent}px; margin-bottom: 12px' width='90%'>
-      {rows}</table>
+    <p align='center' style='margin-top: 0; margin-bottom: 16px'>Nomor: {e(number)}</p>
+    <p {paragraph}>{e(letter.opening)}</p>
+    <table cellspacing='0' cellpadding='2' style='margin-bottom: 10px' width='100%'>{rows}</table>
     {statements}
-    <p align='justify' style='text-indent: {indent}px; line-height: 118%'>{e(letter.closing)}</p>
+    <p {paragraph}>{e(letter.closing)}</p>
     """
-    doc = pages.document(body, _font(SERIF, 12))
+    gap = pages.mm(7)
+    # A letter is one page: shrink the body type a little when a long address or purpose needs it.
+    for size in (12, 11.5, 11, 10.5, 10):
+        doc = pages.document(body, _font(SERIF, size))
+        if y + doc.size().height() + gap + _signature_height(pages) <= pages.height:
+            break
     p.save()
     p.translate(0, y)
     doc.drawContents(p)
     p.restore()
-    y += doc.size().height() + pages.mm(8)
-    _draw_signature(pages, letter, y)
+    _draw_signature(pages, letter, y + doc.size().height() + gap)
+
+
+def _signature_height(pages: _Pages) -> float:
+    line = QFontMetricsF(_font(SERIF, 12), pages.writer).height()
+    return 4 * line + SIGNATURE_SPACE_MM * DPI / 25.4
 
 
 def _draw_signature(pages: _Pages, letter: SktmLetter, top: float) -> None:
@@ -238,10 +252,10 @@ def _draw_signature(pages: _Pages, letter: SktmLetter, top: float) -> None:
         if text:
             p.drawText(QRectF(x, y, width, line), Qt.AlignmentFlag.AlignHCenter, text)
             y += line
-    space = pages.mm(26)
+    space = pages.mm(SIGNATURE_SPACE_MM)
     # Stamp placeholder: a dashed circle overlapping the left of the signature, as the cap is pressed.
     radius = pages.mm(15)
-    centre = QPointF(x + width * 0.22, y + space / 2)
+    centre = QPointF(x + width * 0.22, y + space / 2 + pages.mm(2))
     p.save()
     pen = QPen(QColor("#8a8a8a"), pages.mm(0.3))
     pen.setStyle(Qt.PenStyle.DashLine)
@@ -281,7 +295,11 @@ def _draw_summary(pages: _Pages, dossier: Dossier) -> None:
     photo_numbers = {ph.photo_id: i for i, ph in enumerate(dossier.photos, 1)}
     check_rows = []
     for line in dossier.checklist:
-        state = "✔ " + tr("lengkap") if line.done else ("✘ " + tr("belum") if line.required else "– " + tr("opsional"))
+        state = (
+            "✔ " + tr("lengkap")
+            if line.done
+            else ("✘ " + tr("belum") if line.required else "– " + tr("opsional"))
+        )
         colour = "#1b5e20" if line.done else ("#b71c1c" if line.required else "#555")
         refs = ", ".join(str(photo_numbers[ph.photo_id]) for ph in line.photos)
         extra = e(line.note) if line.note else (tr("foto no. {refs}").format(refs=refs) if refs else "")
@@ -321,33 +339,33 @@ def _draw_summary(pages: _Pages, dossier: Dossier) -> None:
             verdict_html += f"<p><b>{tr('Data yang masih kurang')}</b></p><ul>{missing}</ul>"
     programmes = e(", ".join(dossier.programmes)) or tr("tidak ada")
     body = f"""
-    <h2 align='center' style='margin-bottom: 2px'>{tr('DOSIER PERMOHONAN')} — {e(dossier.kind_label.upper())}</h2>
-    <p align='center' style='margin-top: 0'>{tr('Dibuat')} {e(format_date_id(dossier.generated_on))}
-       · {tr('No. permohonan')} {e(dossier.request_id[:8])}</p>
+    <h2 align='center' style='margin-bottom: 2px'>{tr("DOSIER PERMOHONAN")} — {e(dossier.kind_label.upper())}</h2>
+    <p align='center' style='margin-top: 0'>{tr("Dibuat")} {e(format_date_id(dossier.generated_on))}
+       · {tr("No. permohonan")} {e(dossier.request_id[:8])}</p>
     <table cellspacing='0' cellpadding='2'>
-      <tr><td width='150'>{tr('Kepala keluarga')}</td><td>: <b>{e(dossier.head_name)}</b></td></tr>
-      <tr><td>{tr('No. KK')}</td><td>: {e(dossier.kk_number)}</td></tr>
-      <tr><td>{tr('Alamat')}</td><td>: {e(dossier.address)}</td></tr>
-      <tr><td>{tr('Desil DTSEN')}</td><td>: {dossier.desil if dossier.desil is not None else '-'}</td></tr>
-      <tr><td>{tr('Program')}</td><td>: {programmes}</td></tr>
-      <tr><td>{tr('Permohonan')}</td><td>: {e(dossier.kind_label)}, {tr('diterima')} {e(dossier.created_on)},
-          {tr('status')} <b>{e(dossier.status_label)}</b></td></tr>
+      <tr><td width='150'>{tr("Kepala keluarga")}</td><td>: <b>{e(dossier.head_name)}</b></td></tr>
+      <tr><td>{tr("No. KK")}</td><td>: {e(dossier.kk_number)}</td></tr>
+      <tr><td>{tr("Alamat")}</td><td>: {e(dossier.address)}</td></tr>
+      <tr><td>{tr("Desil DTSEN")}</td><td>: {dossier.desil if dossier.desil is not None else "-"}</td></tr>
+      <tr><td>{tr("Program")}</td><td>: {programmes}</td></tr>
+      <tr><td>{tr("Permohonan")}</td><td>: {e(dossier.kind_label)}, {tr("diterima")} {e(dossier.created_on)},
+          {tr("status")} <b>{e(dossier.status_label)}</b></td></tr>
     </table>
-    <h3>{tr('Susunan keluarga')}</h3>
+    <h3>{tr("Susunan keluarga")}</h3>
     <table {GRID}>
-      <tr><th width='3%'>#</th><th width='17%'>{tr('Nama')}</th><th width='18%'>{tr('NIK')}</th>
-          <th width='12%'>{tr('Hubungan')}</th><th width='4%'>L/P</th><th width='17%'>{tr('Tempat, tgl lahir')}</th>
-          <th width='14%'>{tr('Pekerjaan')}</th><th>{tr('Keterangan')}</th></tr>
+      <tr><th width='3%'>#</th><th width='17%'>{tr("Nama")}</th><th width='18%'>{tr("NIK")}</th>
+          <th width='12%'>{tr("Hubungan")}</th><th width='4%'>L/P</th><th width='17%'>{tr("Tempat, tgl lahir")}</th>
+          <th width='14%'>{tr("Pekerjaan")}</th><th>{tr("Keterangan")}</th></tr>
       {family_rows}
     </table>
-    <h3>{tr('Kelengkapan dokumen')}</h3>
+    <h3>{tr("Kelengkapan dokumen")}</h3>
     <p style='margin-top: 0'><i>{e(source)}</i></p>
     <table {GRID}>
-      <tr><th width='44%'>{tr('Dokumen')}</th><th width='10%'>{tr('Ada/perlu')}</th>
-          <th width='14%'>{tr('Status')}</th><th>{tr('Lampiran')}</th></tr>
-      {''.join(check_rows)}
+      <tr><th width='44%'>{tr("Dokumen")}</th><th width='10%'>{tr("Ada/perlu")}</th>
+          <th width='14%'>{tr("Status")}</th><th>{tr("Lampiran")}</th></tr>
+      {"".join(check_rows)}
     </table>
-    <h3>{tr('Hasil verifikasi (aturan kebijakan)')}</h3>
+    <h3>{tr("Hasil verifikasi (aturan kebijakan)")}</h3>
     {verdict_html}
     """
     pages.flow(pages.document(body, _font(SANS, 9)))
@@ -405,6 +423,9 @@ def _load_image(photo: DossierPhoto, load_photo: PhotoLoader) -> QImage | None:
         return None
     if max(image.width(), image.height()) > PHOTO_MAX_PX:
         image = image.scaled(
-            PHOTO_MAX_PX, PHOTO_MAX_PX, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            PHOTO_MAX_PX,
+            PHOTO_MAX_PX,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
         )
     return image

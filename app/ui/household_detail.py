@@ -43,8 +43,14 @@ class HouseholdDetail(QWidget):
         facts_box.setLayout(self.facts)
         self.members = QTableWidget(0, 6)
         self.members.setHorizontalHeaderLabels(
-            [self.tr("Nama"), self.tr("NIK"), self.tr("Hubungan"), self.tr("Umur"), self.tr("Pekerjaan"),
-             self.tr("Sekolah/Disabilitas")]  # fmt: skip
+            [
+                self.tr("Nama"),
+                self.tr("NIK"),
+                self.tr("Hubungan"),
+                self.tr("Umur"),
+                self.tr("Pekerjaan"),
+                self.tr("Sekolah/Disabilitas"),
+            ]  # fmt: skip
         )
         self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -70,7 +76,7 @@ class HouseholdDetail(QWidget):
                 return None
             return found[0], found[1], store.visits_of(household_id)
 
-        run_in_background(load, on_success=self._render)
+        run_in_background(load, on_success=self._render, owner=self)
 
     def _render(self, loaded: tuple[Household, list[Member], list[Visit]] | None) -> None:
         if loaded is None:
@@ -84,7 +90,9 @@ class HouseholdDetail(QWidget):
         self.title.setText(f"<b>{household.head_name}</b> · KK {household.kk_number}")
         while self.facts.rowCount():
             self.facts.removeRow(0)
-        self.facts.addRow(self.tr("Alamat"), QLabel(f"{household.address}, RT {household.rt}/RW {household.rw}"))
+        self.facts.addRow(
+            self.tr("Alamat"), QLabel(f"{household.address}, RT {household.rt}/RW {household.rw}")
+        )
         self.facts.addRow(self.tr("Desil"), QLabel(str(household.desil or "-")))
         programmes = ", ".join(
             f"{p.get('programme')} ({self.tr('sejak')} {p.get('start_date', '?')}, {p.get('status', 'aktif')})"

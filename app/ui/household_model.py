@@ -69,6 +69,7 @@ class HouseholdListModel(QAbstractTableModel):
         run_in_background(
             lambda _job: store.household_ids(query),
             on_success=lambda ids: self._set_ids(ids, generation),
+            owner=self,
         )
 
     def set_ids(self, ids: Sequence[str]) -> None:
@@ -127,7 +128,9 @@ class HouseholdListModel(QAbstractTableModel):
         self._shown += more
         self.endInsertRows()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
@@ -182,6 +185,7 @@ class HouseholdListModel(QAbstractTableModel):
         run_in_background(
             lambda _job: store.household_rows(ids),
             on_success=self._block_loaded(block, generation),
+            owner=self,
         )
 
     def _block_loaded(self, block: int, generation: int) -> Callable[[list[HouseholdRow]], None]:

@@ -30,7 +30,9 @@ def sign_in_job(data_dir: Path, server_url: str, username: str, password: str) -
 
 
 class LoginDialog(QDialog):
-    def __init__(self, data_dir: Path, server_url: str, username: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, server_url: str, username: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.account: Account | None = None
@@ -46,7 +48,9 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Kata sandi"), self.password)
         form.addRow(self.tr("Server"), self.server)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         self.buttons.accepted.connect(self.submit)
@@ -70,6 +74,7 @@ class LoginDialog(QDialog):
             sign_in_job(self.data_dir, self.server.text().strip(), username, password),
             on_success=self._signed_in,
             on_failure=self._failed,
+            owner=self,
         )
 
     def _signed_in(self, account: Account) -> None:

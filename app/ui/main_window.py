@@ -100,10 +100,9 @@ class MainWindow(QMainWindow):
         self.sync.progressed.connect(self._sync_progressed)
         self.sync.sync_failed.connect(lambda message: self.statusBar().showMessage(message, 15_000))
         self.reload()
+        self._sync_state_changed(self.sync.state)
         if auto_sync:
             self.sync.start_auto()
-        else:
-            self._sync_state_changed(self.sync.state)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Utama"))

@@ -35,7 +35,7 @@ class VillageOverview(QWidget):
 
     def refresh(self) -> None:
         store = self.store
-        run_in_background(lambda _job: store.village_summary(), on_success=self._render)
+        run_in_background(lambda _job: store.village_summary(), on_success=self._render, owner=self)
 
     def _render(self, summary: VillageSummary) -> None:
         self.summary = summary

@@ -75,6 +75,7 @@ class SyncController(QObject):
             on_success=self._succeeded,
             on_failure=self._failed,
             on_progress=lambda p: self.progressed.emit(str(p[0]), int(p[1]), int(p[2])),
+            owner=self,
         )
 
     def cancel(self) -> None:
@@ -127,7 +128,7 @@ class SyncController(QObject):
                 self._set_state("offline")
                 self._schedule_probe()
 
-        run_in_background(probe, on_success=answered, on_failure=self._failed)
+        run_in_background(probe, on_success=answered, on_failure=self._failed, owner=self)
 
     def _set_state(self, state: str) -> None:
         self.state = state

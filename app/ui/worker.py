@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -67,19 +68,34 @@ def run_in_background(
     on_success: Callable[[Any], None] | None = None,
     on_failure: Callable[[Exception], None] | None = None,
     on_progress: Callable[[Any], None] | None = None,
+    owner: QObject | None = None,
     pool: QThreadPool | None = None,
 ) -> Job:
+    """Run `fn` on the pool. With `owner`, callbacks are dropped once that widget or model is gone,
+    so an answer that arrives after its view closed does not touch a deleted C++ object."""
     job = Job(fn)
-    if on_success:
-        job.signals.succeeded.connect(on_success)
-    if on_failure:
-        job.signals.failed.connect(on_failure)
-    if on_progress:
-        job.signals.progressed.connect(on_progress)
+    for signal, callback in (
+        (job.signals.succeeded, on_success),
+        (job.signals.failed, on_failure),
+        (job.signals.progressed, on_progress),
+    ):
+        if callback is not None:
+            signal.connect(_guarded(callback, owner))
     with _lock:
         _running.add(job)
     (pool or QThreadPool.globalInstance()).start(job)
     return job
+
+
+def _guarded(callback: Callable[[Any], None], owner: QObject | None) -> Callable[[Any], None]:
+    if owner is None:
+        return callback
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
 
 
 def wait_for_all(timeout_ms: int = 10_000) -> bool:

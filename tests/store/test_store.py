@@ -20,7 +20,9 @@ from tests.conftest import TEST_KEY
 VILLAGE = "53.02.03.2002"
 
 
-def family(store: Store, head: str = "Yohanes Tefa", nik: str = "5302031007850001", kk: str = "5302031510200001"):
+def family(
+    store: Store, head: str = "Yohanes Tefa", nik: str = "5302031007850001", kk: str = "5302031510200001"
+):
     household = Household(village_code=VILLAGE, kk_number=kk, head_name=head, desil=2)
     store.save(household)
     member = Member(village_code=VILLAGE, household_id=household.id, nik=nik, name=head, sex="L")
@@ -126,7 +128,9 @@ def test_drafts_are_local_until_submitted(store: Store) -> None:
 
 def test_submitted_visit_answers_cannot_change(store: Store) -> None:
     household, _ = family(store)
-    visit = Visit(village_code=VILLAGE, household_id=household.id, state=VisitState.SUBMITTED, answers={"a": 1})
+    visit = Visit(
+        village_code=VILLAGE, household_id=household.id, state=VisitState.SUBMITTED, answers={"a": 1}
+    )
     store.save(visit)
     with pytest.raises(ValidationError):
         store.save(visit.model_copy(update={"answers": {"a": 2}}))

@@ -1,8 +1,8 @@
 """The policy-pack engine (DESIGN §4, DOMAIN §3): rules as data, CEL conditions, typed verdicts.
 
-    pack = default_pack()                      # or PackRegistry().load_directory(...)
-    facts = facts_from_records(household, members, answers, date.today())
-    verdict = evaluate(pack, facts)            # verdict.to_json() goes into Visit.verdict
+pack = default_pack()                      # or PackRegistry().load_directory(...)
+facts = facts_from_records(household, members, answers, date.today())
+verdict = evaluate(pack, facts)            # verdict.to_json() goes into Visit.verdict
 """
 
 from app.core.rules.engine import evaluate

@@ -23,7 +23,11 @@ CRITERIA: tuple[tuple[int, str, str], ...] = (
     (9, "satu stel pakaian baru setahun", "one new set of clothes a year"),
     (10, "makan satu atau dua kali sehari", "one or two meals a day"),
     (11, "tidak sanggup berobat ke puskesmas", "cannot pay for the puskesmas"),
-    (12, "kepala: petani lahan sempit/buruh, atau penghasilan rendah", "head: smallholder/labourer or low income"),
+    (
+        12,
+        "kepala: petani lahan sempit/buruh, atau penghasilan rendah",
+        "head: smallholder/labourer or low income",
+    ),
     (13, "kepala tidak sekolah/tidak tamat SD/tamat SD", "head has at most primary school"),
     (14, "tidak punya tabungan/barang ≥ Rp500.000", "no savings or saleable goods ≥ Rp500,000"),
 )
@@ -48,7 +52,9 @@ def criteria_met(
 ) -> list[int]:
     house, living = visit.house, visit.living
     met = {
-        1: house.floor_area_m2 > 0 and persons > 0 and house.floor_area_m2 / persons < limits.floor_m2_per_person,
+        1: house.floor_area_m2 > 0
+        and persons > 0
+        and house.floor_area_m2 / persons < limits.floor_m2_per_person,
         2: house.floor_material in _POOR_FLOORS,
         3: house.wall_material in _POOR_WALLS,
         4: house.toilet_facility in _NO_OWN_TOILET,

@@ -19,11 +19,20 @@ from dataclasses import dataclass
 from typing import Any
 
 import celpy
+import celpy.celparser
 import celpy.evaluation
 import lark
 from celpy import celtypes
 
-__all__ = ["CelError", "CelRefs", "CompiledExpression", "LayerProgram", "analyse", "compile_expression", "to_cel"]
+__all__ = [
+    "CelError",
+    "CelRefs",
+    "CompiledExpression",
+    "LayerProgram",
+    "analyse",
+    "compile_expression",
+    "to_cel",
+]
 
 # celpy logs every evaluation error before raising it; we turn each into a rule error or a
 # PolicyPackError with its own message, so its log line would only be noise on the console.
@@ -73,14 +82,14 @@ class CelRefs:
     strings: frozenset[str]
 
 
-def compile_expression(text: str) -> lark.Tree:
+def compile_expression(text: str) -> lark.Tree[Any]:
     try:
         return _ENV.compile(text)
-    except celpy.CELParseError as exc:
+    except celpy.celparser.CELParseError as exc:
         raise CelError(f"sintaks CEL salah (CEL syntax error): {' '.join(str(exc).split())}") from exc
 
 
-def analyse(tree: lark.Tree) -> CelRefs:
+def analyse(tree: lark.Tree[Any]) -> CelRefs:
     """Free variables, `p.<name>` parameter references and string literals of an expression."""
     idents: set[str] = set()
     bound: set[str] = set()
@@ -188,14 +197,18 @@ class _FastActivation:
     def resolve_variable(self, name: str) -> celtypes.Value:
         return self.__getattr__(name)
 
-    def nested_activation(self, annotations: object = None, vars: Mapping[str, Any] | None = None) -> _FastActivation:
+    def nested_activation(
+        self,
+        annotations: object = None,  # noqa: ARG002 - celpy's signature; types are not used here
+        vars: Mapping[str, Any] | None = None,
+    ) -> _FastActivation:
         return _FastActivation({**self._values, **(vars or {})})
 
 
 class CompiledExpression:
     """One expression, transpiled once; evaluated alone when checking a pack or isolating an error."""
 
-    def __init__(self, text: str, tree: lark.Tree | None = None) -> None:
+    def __init__(self, text: str, tree: lark.Tree[Any] | None = None) -> None:
         self.text = text
         self.tree = tree if tree is not None else compile_expression(text)
         self.refs = analyse(self.tree)
@@ -211,7 +224,11 @@ class CompiledExpression:
             fast_source, constants = _speed_up(source)
             self._code = compile(fast_source, "<cel>", "exec")
         # A private copy of the namespace the transpiled code expects (celpy.evaluation's globals).
-        self._globals: dict[str, Any] = {**celpy.evaluation.result.__globals__, **_FAST_COMPARISONS, **constants}
+        self._globals: dict[str, Any] = {
+            **celpy.evaluation.result.__globals__,
+            **_FAST_COMPARISONS,
+            **constants,
+        }
 
     def evaluate(self, activation: Activation) -> celtypes.Value:
         with _EVAL_LOCK:
@@ -221,11 +238,11 @@ class CompiledExpression:
                 self._globals["base_activation"] = _FastActivation(activation)
                 exec(self._code, self._globals)
                 value: celtypes.Value = self._globals["CEL"]
-            except celpy.CELEvalError as exc:
+            except celpy.evaluation.CELEvalError as exc:
                 raise CelError(_unwrap(exc)) from exc
             except Exception as exc:  # celpy raises plain Python errors on some malformed input
                 raise CelError(f"{type(exc).__name__}: {exc}") from exc
-        if isinstance(value, celpy.CELEvalError):
+        if isinstance(value, celpy.evaluation.CELEvalError):
             raise CelError(_unwrap(value))
         return value
 
@@ -239,7 +256,7 @@ class CompiledExpression:
         with _EVAL_LOCK:
             try:
                 return self._program.evaluate(activation)
-            except celpy.CELEvalError as exc:
+            except celpy.evaluation.CELEvalError as exc:
                 raise CelError(_unwrap(exc)) from exc
 
     def evaluate_bool(self, activation: Activation) -> bool:
@@ -274,13 +291,17 @@ class LayerProgram:
             out[str(key)] = bool(result)
         return out, {}
 
-    def evaluate_some(self, activation: Activation, keys: list[str]) -> tuple[dict[str, bool], dict[str, str]]:
+    def evaluate_some(
+        self, activation: Activation, keys: list[str]
+    ) -> tuple[dict[str, bool], dict[str, str]]:
         """Only `keys`: alone when few are needed, else the whole layer in one call."""
         if len(keys) * 3 >= len(self.parts):
             return self.evaluate(activation)
         return self._one_by_one(activation, keys)
 
-    def _one_by_one(self, activation: Activation, keys: list[str] | None = None) -> tuple[dict[str, bool], dict[str, str]]:
+    def _one_by_one(
+        self, activation: Activation, keys: list[str] | None = None
+    ) -> tuple[dict[str, bool], dict[str, str]]:
         results: dict[str, bool] = {}
         errors: dict[str, str] = {}
         for key in keys if keys is not None else list(self.parts):

@@ -93,7 +93,9 @@ def derive(facts: HouseholdFacts, params: ResolvedParameters, pkh: PkhSpec) -> D
     visit: VisitAnswers | None = facts.answers
     all_members = list(facts.members)
     people = [
-        Person(i, m.name or m.nik or f"anggota {i + 1}", age_on(m.birth_date, ref) if m.birth_date else None, m)
+        Person(
+            i, m.name or m.nik or f"anggota {i + 1}", age_on(m.birth_date, ref) if m.birth_date else None, m
+        )
         for i, m in enumerate(all_members)
         if m.status == "aktif"
     ]
@@ -223,9 +225,15 @@ def derive(facts: HouseholdFacts, params: ResolvedParameters, pkh: PkhSpec) -> D
 
     missing: dict[Requirement, tuple[str, str]] = {}
     if visit is None:
-        missing[Requirement.VISIT] = ("Formulir kunjungan verval belum diisi", "The visit form is not filled in")
+        missing[Requirement.VISIT] = (
+            "Formulir kunjungan verval belum diisi",
+            "The visit form is not filled in",
+        )
     if facts.desil is None:
-        missing[Requirement.DESIL] = ("Desil DTSEN keluarga belum diketahui", "The family's DTSEN decile is unknown")
+        missing[Requirement.DESIL] = (
+            "Desil DTSEN keluarga belum diketahui",
+            "The family's DTSEN decile is unknown",
+        )
     undated = [p for p in people if p.age is None]
     if undated:
         missing[Requirement.BIRTH_DATES] = (
@@ -243,7 +251,10 @@ def derive(facts: HouseholdFacts, params: ResolvedParameters, pkh: PkhSpec) -> D
             "The PKH/BPNT membership start date is unknown",
         )
     if not people:
-        missing[Requirement.MEMBERS] = ("Belum ada anggota keluarga yang aktif", "No active family member recorded")
+        missing[Requirement.MEMBERS] = (
+            "Belum ada anggota keluarga yang aktif",
+            "No active family member recorded",
+        )
     return Derived(values=values, people=people, claims=claims, bps14=bps14, missing=missing)
 
 
@@ -252,21 +263,41 @@ def synthetic_facts(reference_date: date, village_code: str) -> list[HouseholdFa
     from app.core.answers import AssetAnswers, Conclusion, Empowerment, HouseAssessment, Vehicle
 
     members = [
-        MemberAnswer(name="Kepala", relation="kepala", sex="L", birth_date=date(1985, 1, 1), occupation="pns",
-                     monthly_income=5_000_000, nik="5302030101850001"),
-        MemberAnswer(name="Ibu", relation="pasangan", sex="P", birth_date=date(1990, 1, 1), pregnant=True,
-                     disability="berat", nik="5302034101900001"),
+        MemberAnswer(
+            name="Kepala",
+            relation="kepala",
+            sex="L",
+            birth_date=date(1985, 1, 1),
+            occupation="pns",
+            monthly_income=5_000_000,
+            nik="5302030101850001",
+        ),
+        MemberAnswer(
+            name="Ibu",
+            relation="pasangan",
+            sex="P",
+            birth_date=date(1990, 1, 1),
+            pregnant=True,
+            disability="berat",
+            nik="5302034101900001",
+        ),
         MemberAnswer(name="Anak", relation="anak", birth_date=date(2015, 1, 1), school_level="sd"),
         MemberAnswer(name="Nenek", relation="orang_tua", birth_date=date(1940, 1, 1), status="meninggal"),
     ]
     visit = VisitAnswers(
         members=members,
-        assets=AssetAnswers(vehicles=[Vehicle(kind="motor", estimated_value=1), Vehicle(kind="mobil")],
-                            farmland_ha=1.5, property_value=1, large_business=True, other_house=1),
+        assets=AssetAnswers(
+            vehicles=[Vehicle(kind="motor", estimated_value=1), Vehicle(kind="mobil")],
+            farmland_ha=1.5,
+            property_value=1,
+            large_business=True,
+            other_house=1,
+        ),
         assessment=HouseAssessment(air_conditioning=True, officer_confirms_luxury=True),
         empowerment=Empowerment(has_business=True, willing_to_train=True),
-        conclusion=Conclusion(voluntary_graduation_signed=True, ktp_address_differs=True,
-                              wants_reregistration=True),
+        conclusion=Conclusion(
+            voluntary_graduation_signed=True, ktp_address_differs=True, wants_reregistration=True
+        ),
     )
     full = HouseholdFacts(
         reference_date=reference_date,

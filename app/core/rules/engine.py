@@ -79,7 +79,11 @@ def evaluate(pack: PolicyPack, facts: HouseholdFacts) -> Verdict:
         # is memoised on exactly those inputs; only misses run CEL. Same inputs, same answer.
         misses: list[str] = []
         for key, expr in layer.parts.items():
-            memo_key = (params.key, tuple(values[n] for n in expr.fact_refs), tuple(fired[r] for r in expr.rule_refs))
+            memo_key = (
+                params.key,
+                tuple(values[n] for n in expr.fact_refs),
+                tuple(fired[r] for r in expr.rule_refs),
+            )
             hit = expr.memo.get(memo_key)
             if hit is None:
                 misses.append(key)
@@ -112,7 +116,9 @@ def _requirements_met(rule: CompiledRule, derived: Derived) -> bool:
     return not any(req in derived.missing for req in rule.spec.requires)
 
 
-def _fired_rule(rule: CompiledRule, derived: Derived, params: ResolvedParameters, confirmed: bool) -> FiredRule:
+def _fired_rule(
+    rule: CompiledRule, derived: Derived, params: ResolvedParameters, confirmed: bool
+) -> FiredRule:
     spec = rule.spec
     facts, values = derived.values, params.values
     reason_id = rule.templates["explain_id"].render(facts, values)
@@ -144,7 +150,9 @@ def _fired_rule(rule: CompiledRule, derived: Derived, params: ResolvedParameters
     )
 
 
-def _programme_verdicts(pack: PolicyPack, facts: HouseholdFacts, fired: list[FiredRule]) -> list[ProgrammeVerdict]:
+def _programme_verdicts(
+    pack: PolicyPack, facts: HouseholdFacts, fired: list[FiredRule]
+) -> list[ProgrammeVerdict]:
     active = {e.programme for e in facts.programmes if e.active}
     out = []
     for name, spec in pack.pack.programmes.items():
@@ -165,7 +173,10 @@ def _programme_verdicts(pack: PolicyPack, facts: HouseholdFacts, fired: list[Fir
                 # A member no eligibility rule supports (e.g. desil above the target): a person looks.
                 outcome, used = Outcome.PERLU_VERIFIKASI, []
         elif any(f.outcome is Outcome.GRADUASI_WAJIB for f in relevant):
-            outcome, used = Outcome.BUKAN_SASARAN, [f for f in relevant if f.outcome is Outcome.GRADUASI_WAJIB]
+            outcome, used = (
+                Outcome.BUKAN_SASARAN,
+                [f for f in relevant if f.outcome is Outcome.GRADUASI_WAJIB],
+            )
         elif reregister:
             outcome, used = Outcome.DAPAT_DAFTAR_ULANG, reregister
         elif eligible and in_target:
@@ -230,7 +241,9 @@ def _verdict(
         if absent:
             for req in absent:
                 label_id, label_en = derived.missing[req]
-                entry = missing.get(req.value) or MissingInput(key=req.value, label_id=label_id, label_en=label_en)
+                entry = missing.get(req.value) or MissingInput(
+                    key=req.value, label_id=label_id, label_en=label_en
+                )
                 missing[req.value] = entry.model_copy(update={"rule_ids": [*entry.rule_ids, spec.id]})
         if not fired[spec.id]:
             continue
@@ -247,8 +260,13 @@ def _verdict(
             )
 
     programmes = _programme_verdicts(pack, facts, fired_rules)
-    household = sorted({f.outcome for f in fired_rules if f.outcome in _HOUSEHOLD_OUTCOMES}, key=RANK.__getitem__)
-    candidates = [p.outcome for p in programmes] + household
+    household = sorted(
+        {f.outcome for f in fired_rules if f.outcome in _HOUSEHOLD_OUTCOMES}, key=RANK.__getitem__
+    )
+    # The list badge speaks about the programmes the family is in (a PKH family missing only PBI-JKN
+    # is "tetap layak", not "usul baru"); a family in none is judged on all of them.
+    mine = [p.outcome for p in programmes if p.member] or [p.outcome for p in programmes]
+    candidates = mine + household
     overall = min(candidates, key=RANK.__getitem__) if candidates else Outcome.INFO
     label_id, label_en = LABELS[overall]
 
@@ -269,7 +287,8 @@ def _verdict(
             )
 
     poor_min = int(params.number("bps14_poor_min")) if "bps14_poor_min" in params.values else 9
-    return Verdict(
+    # Trusted, already-typed parts: skip re-validation (a verdict is built thousands of times per re-check).
+    return Verdict.model_construct(
         pack_id=pack.id,
         pack_version=pack.version,
         reference_date=facts.reference_date,
@@ -282,7 +301,7 @@ def _verdict(
         fired=fired_rules,
         flags=[f.rule_id for f in fired_rules if f.kind == RuleKind.FLAG],
         pkh=_pkh(pack, derived),
-        bps14=Bps14Result(
+        bps14=Bps14Result.model_construct(
             count=len(derived.bps14),
             poor=facts.answers is not None and len(derived.bps14) >= poor_min,
             criteria=derived.bps14,

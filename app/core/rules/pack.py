@@ -144,22 +144,32 @@ def _check_structure(pack: PackFile, params: ParametersFile, pack_file: str, par
         seen.add(rule.id)
         for programme in rule.programmes:
             if programme not in pack.programmes:
-                raise PolicyPackError(pack_file, rule.id, f"program tidak dikenal (unknown programme) '{programme}'")
+                raise PolicyPackError(
+                    pack_file, rule.id, f"program tidak dikenal (unknown programme) '{programme}'"
+                )
         if rule.kind is RuleKind.COMPONENT:
             if rule.component not in PKH_COMPONENT_KEYS:
                 raise PolicyPackError(
-                    pack_file, rule.id, f"komponen PKH tidak dikenal (unknown PKH component) '{rule.component}'"
+                    pack_file,
+                    rule.id,
+                    f"komponen PKH tidak dikenal (unknown PKH component) '{rule.component}'",
                 )
             components[rule.component] = rule.id
         if rule.confirm is not None and not (rule.unconfirmed_id and rule.unconfirmed_en):
             raise PolicyPackError(
-                pack_file, rule.id, "'confirm' butuh unconfirmed_id dan unconfirmed_en (needs unconfirmed texts)"
+                pack_file,
+                rule.id,
+                "'confirm' butuh unconfirmed_id dan unconfirmed_en (needs unconfirmed texts)",
             )
     for key in PKH_COMPONENT_KEYS:
         if key not in params.pkh.components:
-            raise PolicyPackError(params_file, "pkh", f"komponen PKH tidak ada (missing PKH component) '{key}'")
+            raise PolicyPackError(
+                params_file, "pkh", f"komponen PKH tidak ada (missing PKH component) '{key}'"
+            )
         if key not in components:
-            raise PolicyPackError(pack_file, None, f"tidak ada aturan untuk komponen PKH (no rule for) '{key}'")
+            raise PolicyPackError(
+                pack_file, None, f"tidak ada aturan untuk komponen PKH (no rule for) '{key}'"
+            )
     if sorted(params.pkh.priority) != sorted(PKH_COMPONENT_KEYS):
         raise PolicyPackError(params_file, "pkh", "urutan prioritas harus memuat tiap komponen tepat sekali")
     for name in ENGINE_PARAMETERS:
@@ -170,16 +180,26 @@ def _check_structure(pack: PackFile, params: ParametersFile, pack_file: str, par
             base = params.parameters.get(name)
             if base is None:
                 raise PolicyPackError(
-                    params_file, f"region_overrides.{code}", f"parameter tidak dikenal (unknown parameter) '{name}'"
+                    params_file,
+                    f"region_overrides.{code}",
+                    f"parameter tidak dikenal (unknown parameter) '{name}'",
                 )
             if type(value) is not type(base.value) and not {type(value), type(base.value)} <= {int, float}:
                 raise PolicyPackError(
-                    params_file, f"region_overrides.{code}", f"tipe parameter '{name}' berbeda dengan nilai dasar"
+                    params_file,
+                    f"region_overrides.{code}",
+                    f"tipe parameter '{name}' berbeda dengan nilai dasar",
                 )
 
 
-def _compile(text: str, file: str, owner: str, known_vars: frozenset[str], params: ParametersFile,
-             rule_ids: frozenset[str]) -> CompiledExpression:
+def _compile(
+    text: str,
+    file: str,
+    owner: str,
+    known_vars: frozenset[str],
+    params: ParametersFile,
+    rule_ids: frozenset[str],
+) -> CompiledExpression:
     try:
         expr = CompiledExpression(text)
     except CelError as exc:
@@ -192,12 +212,15 @@ def _compile(text: str, file: str, owner: str, known_vars: frozenset[str], param
     if "fired" in expr.refs.variables:
         for ref in sorted(expr.refs.strings):
             if _RULE_ID.match(ref) and "-" in ref and ref not in rule_ids:
-                raise PolicyPackError(file, owner, f"rujukan aturan tidak dikenal (unknown rule reference) '{ref}'")
+                raise PolicyPackError(
+                    file, owner, f"rujukan aturan tidak dikenal (unknown rule reference) '{ref}'"
+                )
     return expr
 
 
-def _check_template(template: str, file: str, owner: str, fact_names: frozenset[str],
-                    params: ParametersFile) -> list[str]:
+def _check_template(
+    template: str, file: str, owner: str, fact_names: frozenset[str], params: ParametersFile
+) -> list[str]:
     try:
         fields = placeholders(template)
     except ValueError as exc:
@@ -206,14 +229,18 @@ def _check_template(template: str, file: str, owner: str, fact_names: frozenset[
     for name, spec in fields:
         known = name[2:] in params.parameters if name.startswith("p.") else name in fact_names
         if not known:
-            raise PolicyPackError(file, owner, f"placeholder tidak dikenal (unknown placeholder) '{{{name}}}'")
+            raise PolicyPackError(
+                file, owner, f"placeholder tidak dikenal (unknown placeholder) '{{{name}}}'"
+            )
         if spec not in _FORMAT_SPECS:
             raise PolicyPackError(file, owner, f"format tidak dikenal (unknown format) '{{{name}:{spec}}}'")
         names.append(name)
     return names
 
 
-def _layers(rules: list[CompiledRule], checklist: dict[str, CompiledExpression], file: str) -> list[LayerProgram]:
+def _layers(
+    rules: list[CompiledRule], checklist: dict[str, CompiledExpression], file: str
+) -> list[LayerProgram]:
     """Group expressions so that a rule reading `fired[...]` runs after the rules it reads."""
     by_id = {r.spec.id: r for r in rules}
     depth: dict[str, int] = {}
@@ -257,7 +284,9 @@ def load_pack_from_text(
     _check_structure(pack, params, pack_file, params_file)
 
     samples = synthetic_facts(_DRY_RUN_DATE, _sample_village(params))
-    fact_names = frozenset(derive(samples[0], resolve(params, samples[0].village_code, 2026), params.pkh).values)
+    fact_names = frozenset(
+        derive(samples[0], resolve(params, samples[0].village_code, 2026), params.pkh).values
+    )
     known_vars = fact_names | {"p", "fired"}
     rule_ids = frozenset(r.id for r in pack.rules)
     compiled: list[CompiledRule] = []
@@ -269,8 +298,11 @@ def load_pack_from_text(
         named: list[str] = []
         for template in (rule.explain_id, rule.explain_en, rule.unconfirmed_id, rule.unconfirmed_en):
             if template:
-                named.extend(n for n in _check_template(template, pack_file, rule.id, fact_names, params)
-                             if n not in named)
+                named.extend(
+                    n
+                    for n in _check_template(template, pack_file, rule.id, fact_names, params)
+                    if n not in named
+                )
         templates = {
             name: CompiledTemplate(text)
             for name, text in (
@@ -287,13 +319,21 @@ def load_pack_from_text(
         for item in pack.checklist
         if item.condition
     }
-    for expr in [*(r.condition for r in compiled), *(r.confirm for r in compiled if r.confirm), *checklist.values()]:
+    for expr in [
+        *(r.condition for r in compiled),
+        *(r.confirm for r in compiled if r.confirm),
+        *checklist.values(),
+    ]:
         expr.rule_refs = tuple(sorted(_deps(expr) & rule_ids))
     layers = _layers(compiled, checklist, pack_file)
     digest = hashlib.sha256(pack_text.encode() + b"\0" + params_text.encode()).hexdigest()
     variables = frozenset(
         name
-        for expr in [*(r.condition for r in compiled), *(r.confirm for r in compiled if r.confirm), *checklist.values()]
+        for expr in [
+            *(r.condition for r in compiled),
+            *(r.confirm for r in compiled if r.confirm),
+            *checklist.values(),
+        ]
         for name in expr.refs.variables
     )
     loaded = PolicyPack(pack, params, compiled, checklist, layers, variables, digest, origin)
@@ -325,7 +365,9 @@ def _dry_run(pack: PolicyPack, samples: list[Any], file: str) -> None:
                 try:
                     render(template, derived.values, params.values)
                 except (ValueError, TypeError, KeyError) as exc:
-                    raise PolicyPackError(file, rule.spec.id, f"templat gagal (template failed): {exc}") from exc
+                    raise PolicyPackError(
+                        file, rule.spec.id, f"templat gagal (template failed): {exc}"
+                    ) from exc
         for key, expr in pack.checklist_conditions.items():
             _dry_evaluate(expr, activation, file, key)
         for layer in pack.layers:
@@ -353,7 +395,9 @@ def load_pack(directory: str | Path) -> PolicyPack:
         try:
             texts[name] = (path / name).read_text(encoding="utf-8")
         except OSError as exc:
-            raise PolicyPackError(str(path / name), None, f"berkas tidak terbaca (cannot read): {exc}") from exc
+            raise PolicyPackError(
+                str(path / name), None, f"berkas tidak terbaca (cannot read): {exc}"
+            ) from exc
     return load_pack_from_text(texts[PACK_FILE], texts[PARAMETERS_FILE], origin=str(path))
 
 

@@ -58,7 +58,7 @@ def allocate(
     people: list[Person], spec: PkhSpec, *, lansia_min_age: int, early_childhood_max_age: int
 ) -> list[ComponentClaim]:
     """One claim per eligible person (their highest component), marked paid or dropped by the caps."""
-    order = {key: i for i, key in enumerate(spec.priority)}
+    order: dict[str, int] = {key: i for i, key in enumerate(spec.priority)}
     claims: list[tuple[str, Person]] = []
     for person in people:
         found = person_components(

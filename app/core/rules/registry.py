@@ -34,8 +34,10 @@ class PackRegistry:
             known = self._packs.get(pack.key)
             if known is not None and known.digest != pack.digest:
                 raise PolicyPackError(
-                    pack.origin, None, f"versi {pack.version} dari {pack.id} sudah ada dengan isi berbeda "
-                    "(same version, different content)"
+                    pack.origin,
+                    None,
+                    f"versi {pack.version} dari {pack.id} sudah ada dengan isi berbeda "
+                    "(same version, different content)",
                 )
             self._packs[pack.key] = pack
             if make_current:
@@ -47,9 +49,16 @@ class PackRegistry:
         return self.add(load_pack(directory), make_current=make_current)
 
     def load_text(
-        self, pack_toml: str | bytes, parameters_toml: str | bytes, *, origin: str = "<sync>", make_current: bool = True
+        self,
+        pack_toml: str | bytes,
+        parameters_toml: str | bytes,
+        *,
+        origin: str = "<sync>",
+        make_current: bool = True,
     ) -> PolicyPack:
-        return self.add(load_pack_from_text(pack_toml, parameters_toml, origin=origin), make_current=make_current)
+        return self.add(
+            load_pack_from_text(pack_toml, parameters_toml, origin=origin), make_current=make_current
+        )
 
     def load_builtin(self) -> list[PolicyPack]:
         """All packs shipped in `resources/rules/` (each subfolder with a pack.toml)."""

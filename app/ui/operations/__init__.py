@@ -1,0 +1,1 @@
+"""User actions: one small keyword-only function per action, run off the UI thread."""
