@@ -33,6 +33,7 @@ from app.core.answers import (
     WaterSource,
 )
 from app.core.identity import make_kk, make_nik
+from app.core.rules import FactsContext, Verdict, default_pack, evaluate, facts_from_records
 from app.core.models import (
     Disability,
     Household,
@@ -793,6 +794,46 @@ def _education_for(age: int, school: SchoolLevel, rng: random.Random) -> str:
     return rng.choices(("tidak_sekolah", "sd", "smp", "sma", "diploma_s1"), (15, 40, 22, 18, 5))[0]
 
 
+def duplicate_niks(members: list[Member]) -> dict[str, list[str]]:
+    """Per village, the NIKs that appear on more than one live member."""
+    seen: dict[tuple[str, str], int] = {}
+    for m in members:
+        if not m.deleted and m.nik:
+            seen[(m.village_code, m.nik)] = seen.get((m.village_code, m.nik), 0) + 1
+    out: dict[str, list[str]] = {}
+    for (village, nik), count in seen.items():
+        if count > 1:
+            out.setdefault(village, []).append(nik)
+    return out
+
+
+def household_verdict(
+    district: DemoDistrict, household: Household, visit: Visit | None, reference_date: date
+) -> Verdict:
+    """The shipped pack's verdict for one demo family, with its visit's answers when it has one."""
+    duplicates = duplicate_niks(district.members).get(household.village_code, [])
+    answers = VisitAnswers.model_validate(visit.answers) if visit is not None else None
+    facts = facts_from_records(
+        household,
+        district.members_of(household.id),
+        answers,
+        reference_date,
+        FactsContext(duplicate_niks_in_village=duplicates),
+    )
+    return evaluate(default_pack(), facts)
+
+
+def _attach_verdicts(district: DemoDistrict, reference_date: date) -> None:
+    # Visits carry the verdict and the pack version they were made with, as a real submission does.
+    pack = default_pack()
+    by_id = {h.id: h for h in district.households}
+    for visit in district.visits:
+        verdict = household_verdict(district, by_id[visit.household_id], visit, reference_date)
+        visit.verdict = verdict.to_json()
+        visit.pack_id = pack.id
+        visit.pack_version = pack.version
+
+
 def generate_demo(
     seed: int = 2026,
     *,
@@ -807,4 +848,5 @@ def generate_demo(
         gen.random_family(DEMO_VILLAGE)
     for _ in range(neighbour_households):
         gen.random_family(NEIGHBOUR_VILLAGE)
+    _attach_verdicts(gen.district, reference_date)
     return gen.district
