@@ -45,7 +45,11 @@ def cloned_rows(n_households: int, seed: int = 7) -> tuple[list[Household], list
 
 def build_store(path: Path, n_households: int) -> Store:
     """A store at `path` holding `n_households` families, written as a pull would write them."""
-    store = Store.open(path, BENCH_KEY)
+    return build_store_with_key(path, BENCH_KEY, n_households)
+
+
+def build_store_with_key(path: Path, key: bytes, n_households: int) -> Store:
+    store = Store.open(path, key)
     households, members = cloned_rows(n_households)
     with store.session() as session:
         session.add_all(households)

@@ -51,6 +51,10 @@ def register(subparsers: Any) -> None:
     purge = commands.add_parser("purge-tombstones", help="drop deletions older than the retention period")
     purge.set_defaults(func=_purge)
 
+    from app.cli.server_bundles import add_bundle_commands
+
+    add_bundle_commands(commands)  # import-bundle, export-bundle
+
 
 def _session(args: argparse.Namespace) -> Any:
     from sqlmodel import Session

@@ -42,8 +42,10 @@ MAX_UPLOAD_BUNDLE = 512 * 1024 * 1024
 def _user_named(session: Session, username: str) -> auth.CurrentUser:
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None or not user.active:
-        raise BundleError(f"Pengguna {username!r} dari bundel tidak dikenal di server ini; bundel tidak diterapkan.",
-                          "bundle_user")
+        raise BundleError(
+            f"Pengguna {username!r} dari bundel tidak dikenal di server ini; bundel tidak diterapkan.",
+            "bundle_user",
+        )
     return auth.current_user(session, user)
 
 
@@ -64,8 +66,9 @@ def import_push_bundle(
         raw = bundle.json_member(bundle_format.MUTATIONS)
         mutations = [Mutation.model_validate(m) for m in raw]
     except (KeyError, ValueError, ValidationError) as exc:
-        raise BundleError("Daftar perubahan dalam bundel tidak dapat dibaca; bundel tidak diterapkan.",
-                          "bundle_invalid") from exc
+        raise BundleError(
+            "Daftar perubahan dalam bundel tidak dapat dibaca; bundel tidak diterapkan.", "bundle_invalid"
+        ) from exc
     outside = sorted({m.village_code for m in mutations if not officer.scope.covers(m.village_code)})
     if uploader is not None:
         outside += sorted({m.village_code for m in mutations if not uploader.scope.covers(m.village_code)})
@@ -117,7 +120,9 @@ def export_pull_bundle(
         photo_ids = [c.id for c in changes if c.entity == "photo" and not c.deleted]
         wanted: list[str] = []
         for start in range(0, len(photo_ids), 500):
-            for photo in session.execute(select(Photo).where(Photo.id.in_(photo_ids[start : start + 500]))).scalars():  # type: ignore[attr-defined]
+            for photo in session.execute(
+                select(Photo).where(Photo.id.in_(photo_ids[start : start + 500]))
+            ).scalars():  # type: ignore[attr-defined]
                 if photo.thumbnail_sha256:
                     wanted.append(photo.thumbnail_sha256)
                 if full_photos and photo.sha256:
@@ -139,7 +144,9 @@ def export_pull_bundle(
 
 # ---- HTTP (an office PC with the officer's USB stick) -----------------------------------------------
 
-bundles_router = APIRouter(prefix=BUNDLES_PATH, tags=["bundles"], dependencies=[Depends(check_client_version)])
+bundles_router = APIRouter(
+    prefix=BUNDLES_PATH, tags=["bundles"], dependencies=[Depends(check_client_version)]
+)
 
 
 def _engine(request: Request) -> Engine:
@@ -152,7 +159,9 @@ def _blob_store(request: Request) -> BlobStore:
 
 @bundles_router.post("", response_model=BundleImportResult)
 async def upload_bundle(
-    request: Request, current: UserDep, engine: Annotated[Engine, Depends(_engine)],
+    request: Request,
+    current: UserDep,
+    engine: Annotated[Engine, Depends(_engine)],
     blob_store: Annotated[BlobStore, Depends(_blob_store)],
 ) -> BundleImportResult:
     declared = request.headers.get("content-length", "")
@@ -162,7 +171,9 @@ async def upload_bundle(
     async for chunk in request.stream():
         size += len(chunk)
         if size > MAX_UPLOAD_BUNDLE:
-            raise ApiError(413, "Berkas bundel terlalu besar untuk diunggah; impor lewat server.", "too_large")
+            raise ApiError(
+                413, "Berkas bundel terlalu besar untuk diunggah; impor lewat server.", "too_large"
+            )
         chunks.append(chunk)
     try:
         return await run_in_threadpool(
@@ -174,15 +185,22 @@ async def upload_bundle(
 
 @bundles_router.get("/pull")
 def download_bundle(
-    current: UserDep, engine: Annotated[Engine, Depends(_engine)],
-    blob_store: Annotated[BlobStore, Depends(_blob_store)], cursor: str = "",
+    current: UserDep,
+    engine: Annotated[Engine, Depends(_engine)],
+    blob_store: Annotated[BlobStore, Depends(_blob_store)],
+    cursor: str = "",
 ) -> Response:
     try:
         data = export_pull_bundle(engine, blob_store, username=current.username, cursor=cursor)
     except BundleError as exc:
-        raise ApiError(410 if exc.code in ("cursor_expired", "scope_changed") else 422, exc.message, exc.code) from None
-    return Response(content=data, media_type="application/zip",
-                    headers={"Content-Disposition": f'attachment; filename="verval-{current.username}.bundle"'})
+        raise ApiError(
+            410 if exc.code in ("cursor_expired", "scope_changed") else 422, exc.message, exc.code
+        ) from None
+    return Response(
+        content=data,
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="verval-{current.username}.bundle"'},
+    )
 
 
 def install(application: FastAPI) -> None:

@@ -77,13 +77,17 @@ def _needed_blobs(store: Store, mutations: list[Mutation]) -> list[str]:
     wanted: list[str] = []
     with Session(store.engine) as session:
         for start in range(0, len(photo_ids), 500):
-            for photo in session.exec(select(Photo).where(col(Photo.id).in_(photo_ids[start : start + 500]))).all():
+            for photo in session.exec(
+                select(Photo).where(col(Photo.id).in_(photo_ids[start : start + 500]))
+            ).all():
                 wanted += [h for h in (photo.thumbnail_sha256, photo.sha256) if h]
         wanted += [u.sha256 for u in session.exec(select(BlobUpload).where(BlobUpload.state != "done")).all()]
     return list(dict.fromkeys(wanted))
 
 
-def export_push_bundle(store: Store, vault: Vault, path: Path, *, username: str, areas: list[str]) -> ExportSummary:
+def export_push_bundle(
+    store: Store, vault: Vault, path: Path, *, username: str, areas: list[str]
+) -> ExportSummary:
     """Write all pending work (mutations and the photos they need) to `path`."""
     blob_uploads.queue_pending_photos(store)
     mutations = pending_mutations(store)
@@ -100,7 +104,11 @@ def export_push_bundle(store: Store, vault: Vault, path: Path, *, username: str,
     )
     bundle_format.write(path, data)
     return ExportSummary(
-        path=path, mutations=len(mutations), blobs=len(members) - 1, bytes=len(data), missing_blobs=tuple(missing)
+        path=path,
+        mutations=len(mutations),
+        blobs=len(members) - 1,
+        bytes=len(data),
+        missing_blobs=tuple(missing),
     )
 
 
@@ -114,13 +122,20 @@ def import_pull_bundle(store: Store, vault: Vault, data: bytes, *, username: str
     bundle = bundle_format.read(data)
     manifest = bundle.manifest
     if manifest.kind != "pull":
-        raise BundleError("Ini bundel kiriman petugas untuk server, bukan bundel untuk laptop.", "bundle_kind")
+        raise BundleError(
+            "Ini bundel kiriman petugas untuk server, bukan bundel untuk laptop.", "bundle_kind"
+        )
     if manifest.username != username:
         raise BundleError(
-            f"Bundel ini dibuat untuk {manifest.username}, bukan untuk {username}; tidak diterapkan.", "bundle_user"
+            f"Bundel ini dibuat untuk {manifest.username}, bukan untuk {username}; tidak diterapkan.",
+            "bundle_user",
         )
     current = store_pull.cursor(store)
-    have, start, end = _cursor_number(current), _cursor_number(manifest.after_cursor), _cursor_number(manifest.next_cursor)
+    have, start, end = (
+        _cursor_number(current),
+        _cursor_number(manifest.after_cursor),
+        _cursor_number(manifest.next_cursor),
+    )
     if have and end <= have:
         return ImportSummary(0, 0, already_imported=True, message="Bundel ini sudah diterapkan sebelumnya.")
     if start > have:
@@ -138,4 +153,6 @@ def import_pull_bundle(store: Store, vault: Vault, data: bytes, *, username: str
     for blob in blobs.values():
         vault.put(blob)
     store_pull.apply_page(store, fresh, manifest.next_cursor)
-    return ImportSummary(len(fresh), len(blobs), message=f"{len(fresh)} perubahan dan {len(blobs)} foto diterapkan.")
+    return ImportSummary(
+        len(fresh), len(blobs), message=f"{len(fresh)} perubahan dan {len(blobs)} foto diterapkan."
+    )

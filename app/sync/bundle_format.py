@@ -153,16 +153,22 @@ def read(data: bytes) -> Bundle:
     try:
         manifest = BundleManifest.model_validate(raw_manifest)
     except ValidationError as exc:
-        raise BundleError("Manifest bundel tidak dikenali; bundel tidak diterapkan.", "bundle_invalid") from exc
+        raise BundleError(
+            "Manifest bundel tidak dikenali; bundel tidak diterapkan.", "bundle_invalid"
+        ) from exc
     listed = {m.name: m for m in manifest.members}
     if set(listed) != set(members):
-        raise BundleError("Isi bundel tidak sesuai dengan manifest-nya; bundel tidak diterapkan.", "bundle_damaged")
+        raise BundleError(
+            "Isi bundel tidak sesuai dengan manifest-nya; bundel tidak diterapkan.", "bundle_damaged"
+        )
     for name, member in listed.items():
         data_member = members[name]
         if len(data_member) != member.size or hashlib.sha256(data_member).hexdigest() != member.sha256:
             raise BundleError(damaged, "bundle_damaged")
         if name.startswith(BLOB_PREFIX) and name[len(BLOB_PREFIX) :] != member.sha256:
-            raise BundleError("Foto dalam bundel tidak cocok dengan namanya; bundel tidak diterapkan.", "bundle_damaged")
+            raise BundleError(
+                "Foto dalam bundel tidak cocok dengan namanya; bundel tidak diterapkan.", "bundle_damaged"
+            )
     return Bundle(manifest=manifest, members=members)
 
 

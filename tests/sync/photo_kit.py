@@ -110,8 +110,14 @@ def sha(data: bytes) -> str:
 class LinkDropper:
     """Watches a proxy's byte counter and drops the link (RST, then down) once `up_bytes` went up."""
 
-    def __init__(self, proxy: LinkProxy, *, up_bytes: int | None = None, down_bytes: int | None = None,
-                 action: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        proxy: LinkProxy,
+        *,
+        up_bytes: int | None = None,
+        down_bytes: int | None = None,
+        action: Callable[[], None] | None = None,
+    ) -> None:
         self.proxy = proxy
         self.up_bytes = up_bytes
         self.down_bytes = down_bytes

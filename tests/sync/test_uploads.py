@@ -52,7 +52,9 @@ def _metadata(**values: str) -> str:
 
 def _login(url: str, username: str) -> str:
     with requests.Session() as http:
-        answer = http.post(f"{url}/auth/login", json={"username": username, "password": PASSWORDS[username]}, timeout=10)
+        answer = http.post(
+            f"{url}/auth/login", json={"username": username, "password": PASSWORDS[username]}, timeout=10
+        )
         answer.raise_for_status()
         return str(answer.json()["token"])
 
@@ -63,7 +65,9 @@ def test_photo_step_uploads_blobs_then_releases_their_records(tmp_path: Path) ->
         officer = open_officer(tmp_path / "officer", server.url)
         try:
             households = household_ids(server.engine)
-            engine = SyncEngine(officer.store, officer.client, photos=PhotoSync(officer.client, officer.store, officer.vault))
+            engine = SyncEngine(
+                officer.store, officer.client, photos=PhotoSync(officer.client, officer.store, officer.vault)
+            )
             engine.sync()  # the morning sync brings the village down
             photos = [
                 save_photo(officer, households[i], blob_bytes(rng), thumbnail=blob_bytes(rng, 3_000, 9_000))
@@ -109,7 +113,9 @@ def test_records_never_wait_behind_a_photo_that_cannot_go(tmp_path: Path) -> Non
             with Session(server.engine) as session:
                 assert session.get(Household, households[1]).address == "Tetap terkirim"  # type: ignore[union-attr]
                 assert session.get(Photo, photo.id) is None  # its record stays home with it
-            assert outbox.pending_count(officer.store) == 1 and blob_uploads.waiting_records(officer.store) == 1
+            assert (
+                outbox.pending_count(officer.store) == 1 and blob_uploads.waiting_records(officer.store) == 1
+            )
             (row,) = blob_uploads.upload_journal(officer.store)
             assert row.state == "failed" and "tidak ada" in row.last_error
         finally:
@@ -122,18 +128,29 @@ def test_uploads_and_downloads_are_scoped(tmp_path: Path) -> None:
     digest = sha(data)
     with photo_server(tmp_path) as server, requests.Session() as http:
         mine, other, supervisor = (_login(server.url, u) for u in ("pendamping", "pendamping2", "supervisor"))
-        create = {"Upload-Length": str(len(data)), "Upload-Metadata": _metadata(
-            sha256=digest, village_code=VILLAGE, filename="a.jpg", filetype="image/jpeg")}
+        create = {
+            "Upload-Length": str(len(data)),
+            "Upload-Metadata": _metadata(
+                sha256=digest, village_code=VILLAGE, filename="a.jpg", filetype="image/jpeg"
+            ),
+        }
         refused = http.post(server.url + UPLOADS_PATH, headers=_tus_headers(other, create), timeout=10)
         assert refused.status_code == 403 and refused.json()["code"] == "out_of_scope"
-        assert http.post(server.url + UPLOADS_PATH, headers=create | {"Tus-Resumable": "1.0.0"}, timeout=10).status_code == 401
+        assert (
+            http.post(
+                server.url + UPLOADS_PATH, headers=create | {"Tus-Resumable": "1.0.0"}, timeout=10
+            ).status_code
+            == 401
+        )
         created = http.post(server.url + UPLOADS_PATH, headers=_tus_headers(mine, create), timeout=10)
         assert created.status_code == 201
         location = created.headers["Location"]
         # Another officer can neither see nor feed this upload.
         assert http.head(location, headers=_tus_headers(other), timeout=10).status_code == 404
         patch = {"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}
-        assert http.patch(location, data=data, headers=_tus_headers(other, patch), timeout=10).status_code == 404
+        assert (
+            http.patch(location, data=data, headers=_tus_headers(other, patch), timeout=10).status_code == 404
+        )
         assert http.head(location, headers=_tus_headers(mine), timeout=10).headers["Upload-Offset"] == "0"
         done = http.patch(location, data=data, headers=_tus_headers(mine, patch), timeout=10)
         assert done.status_code == 204 and server_blobs(server.settings).read(digest) == data
@@ -143,10 +160,16 @@ def test_uploads_and_downloads_are_scoped(tmp_path: Path) -> None:
         officer = open_officer(tmp_path / "officer", server.url)
         try:
             officer.vault.put(data)
-            photo = Photo(village_code=VILLAGE, household_id=household_ids(server.engine)[0], sha256=digest,
-                          byte_size=len(data))
+            photo = Photo(
+                village_code=VILLAGE,
+                household_id=household_ids(server.engine)[0],
+                sha256=digest,
+                byte_size=len(data),
+            )
             officer.store.save(photo)
-            SyncEngine(officer.store, officer.client, photos=PhotoSync(officer.client, officer.store, officer.vault)).sync()
+            SyncEngine(
+                officer.store, officer.client, photos=PhotoSync(officer.client, officer.store, officer.vault)
+            ).sync()
         finally:
             officer.close()
         for token in (mine, supervisor):
@@ -159,12 +182,21 @@ def test_uploads_and_downloads_are_scoped(tmp_path: Path) -> None:
         assert part.headers["Content-Range"] == f"bytes 100-199/{len(data)}"
         tail = http.get(url, headers=_tus_headers(mine, {"Range": "bytes=-10"}), timeout=10)
         assert tail.content == data[-10:]
-        assert http.get(url, headers=_tus_headers(mine, {"Range": f"bytes={len(data)}-"}), timeout=10).status_code == 416
+        assert (
+            http.get(
+                url, headers=_tus_headers(mine, {"Range": f"bytes={len(data)}-"}), timeout=10
+            ).status_code
+            == 416
+        )
         # A blob the server holds is not uploaded again.
         again = http.post(server.url + UPLOADS_PATH, headers=_tus_headers(mine, create), timeout=10)
         assert again.status_code == 409 and again.json()["code"] == "blob_exists"
-        missing = http.post(f"{server.url}{BLOBS_PATH}/missing", json={"sha256": [digest, "0" * 64]},
-                            headers=_tus_headers(other), timeout=10)
+        missing = http.post(
+            f"{server.url}{BLOBS_PATH}/missing",
+            json={"sha256": [digest, "0" * 64]},
+            headers=_tus_headers(other),
+            timeout=10,
+        )
         assert missing.json() == {"missing": ["0" * 64]}
 
 
@@ -174,13 +206,21 @@ def test_body_that_does_not_match_its_hash_is_refused(tmp_path: Path) -> None:
     claimed = sha(b"something else")
     with photo_server(tmp_path) as server, requests.Session() as http:
         token = _login(server.url, "pendamping")
-        create = {"Upload-Length": str(len(data)), "Upload-Metadata": _metadata(
-            sha256=claimed, village_code=VILLAGE, filename="a.jpg", filetype="image/jpeg")}
-        location = http.post(server.url + UPLOADS_PATH, headers=_tus_headers(token, create), timeout=10).headers["Location"]
+        create = {
+            "Upload-Length": str(len(data)),
+            "Upload-Metadata": _metadata(
+                sha256=claimed, village_code=VILLAGE, filename="a.jpg", filetype="image/jpeg"
+            ),
+        }
+        location = http.post(
+            server.url + UPLOADS_PATH, headers=_tus_headers(token, create), timeout=10
+        ).headers["Location"]
         patch = {"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"}
         refused = http.patch(location, data=data, headers=_tus_headers(token, patch), timeout=10)
         assert refused.status_code == 422 and refused.json()["code"] == "hash_mismatch"
-        assert not server_blobs(server.settings).has(claimed) and not server_blobs(server.settings).has(sha(data))
+        assert not server_blobs(server.settings).has(claimed) and not server_blobs(server.settings).has(
+            sha(data)
+        )
         assert http.head(location, headers=_tus_headers(token), timeout=10).status_code == 404
         assert list((server.settings.data_dir / "uploads").glob("*.info")) == []
 
@@ -192,8 +232,15 @@ def test_upload_resumes_from_the_stored_url_after_the_app_restarts(tmp_path: Pat
         officer = open_officer(tmp_path / "officer", proxy.url)
         photo = save_photo(officer, household_ids(server.engine)[0], data)
         with LinkDropper(proxy, up_bytes=70_000):
-            first = PhotoUploader(officer.client, officer.store, officer.vault, chunk_size=32_768, parallel=1,
-                                  backoff_base=0.001, max_failures=1).run()
+            first = PhotoUploader(
+                officer.client,
+                officer.store,
+                officer.vault,
+                chunk_size=32_768,
+                parallel=1,
+                backoff_base=0.001,
+                max_failures=1,
+            ).run()
         assert first.stopped == "offline" and first.uploaded == []
         (row,) = blob_uploads.upload_journal(officer.store)
         assert 0 < row.bytes_confirmed < len(data) and row.tries >= 1 and row.last_error
@@ -204,7 +251,9 @@ def test_upload_resumes_from_the_stored_url_after_the_app_restarts(tmp_path: Pat
         # A new process: the store is reopened, the upload resumes where the server says it stopped.
         again = open_officer(tmp_path / "officer", proxy.url)
         try:
-            second = PhotoUploader(again.client, again.store, again.vault, chunk_size=32_768, parallel=1).run()
+            second = PhotoUploader(
+                again.client, again.store, again.vault, chunk_size=32_768, parallel=1
+            ).run()
             assert second.uploaded == [photo.sha256] and second.bytes_sent == len(data) - row.bytes_confirmed
             assert server_blobs(server.settings).read(photo.sha256) == data
             assert not list((server.settings.data_dir / "uploads").glob("*.info"))
@@ -239,8 +288,9 @@ def test_other_officer_cannot_upload_into_a_village_not_theirs(tmp_path: Path) -
         officer = open_officer(tmp_path / "officer", server.url, "pendamping2")
         try:
             data = blob_bytes(rng, 20_000, 20_000)
-            blob_uploads.queue_blob(officer.store, sha256=officer.vault.put(data), size=len(data),
-                                    village_code=VILLAGE)
+            blob_uploads.queue_blob(
+                officer.store, sha256=officer.vault.put(data), size=len(data), village_code=VILLAGE
+            )
             report = PhotoUploader(officer.client, officer.store, officer.vault).run()
             assert report.stopped and "wilayah" in report.stopped
             assert not server_blobs(server.settings).has(sha(data))

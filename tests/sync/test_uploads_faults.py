@@ -30,7 +30,15 @@ from app.store import blob_uploads
 from app.sync.uploads import PhotoUploader, UploadReport
 from bench.linkproxy import LinkProfile, LinkProxy
 from tests.serverkit import VILLAGE, seed
-from tests.sync.photo_kit import LinkDropper, Officer, blob_bytes, open_officer, photo_settings, server_blobs, sha
+from tests.sync.photo_kit import (
+    LinkDropper,
+    Officer,
+    blob_bytes,
+    open_officer,
+    photo_settings,
+    server_blobs,
+    sha,
+)
 
 SCHEDULES = int(os.environ.get("VERVAL_FAULT_SCHEDULES", "100"))
 # Fast enough for 100 schedules in about a minute, slow enough that cuts land mid-PATCH.
@@ -138,8 +146,14 @@ def test_uploads_survive_cuts_at_random_offsets(
             total = sum(len(d) for d in blobs.values())
             offsets = [rng.randint(1, total) for _ in range(rng.randint(1, 3))]
             with _Cutter(proxy, offsets, rng) as cutter:
-                reports = _upload_all(officer, chunk_size=chunk, parallel=parallel, backoff_base=0.002,
-                                      max_failures=30, seed=schedule)
+                reports = _upload_all(
+                    officer,
+                    chunk_size=chunk,
+                    parallel=parallel,
+                    backoff_base=0.002,
+                    max_failures=30,
+                    seed=schedule,
+                )
             _check_on_server(shared_server.settings, blobs)
             uploaded = [s for r in reports for s in r.uploaded + r.already_on_server]
             assert sorted(uploaded) == sorted(blobs), "each blob confirmed exactly once"
@@ -167,9 +181,17 @@ def test_uploads_survive_a_server_killed_mid_upload(schedule: int, tmp_path: Pat
                 blobs = _queue(officer, rng, 3)
                 total = sum(len(d) for d in blobs.values())
                 chunk = 16_384
-                with LinkDropper(proxy, up_bytes=rng.randint(total // 5, total * 4 // 5), action=server.restart):
-                    reports = _upload_all(officer, chunk_size=chunk, parallel=rng.choice((1, 2)),
-                                          backoff_base=0.05, max_failures=40, seed=schedule)
+                with LinkDropper(
+                    proxy, up_bytes=rng.randint(total // 5, total * 4 // 5), action=server.restart
+                ):
+                    reports = _upload_all(
+                        officer,
+                        chunk_size=chunk,
+                        parallel=rng.choice((1, 2)),
+                        backoff_base=0.05,
+                        max_failures=40,
+                        seed=schedule,
+                    )
                 _check_on_server(settings, blobs)
                 uploaded = [s for r in reports for s in r.uploaded + r.already_on_server]
                 assert sorted(uploaded) == sorted(blobs)
@@ -208,10 +230,16 @@ def test_uploads_resume_after_the_app_is_killed(
         total = sum(len(d) for d in blobs.values())
         officer.close()
         env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-        child = subprocess.Popen([sys.executable, "-c", _CHILD, str(tmp_path), proxy.url], env=env,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        child = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(tmp_path), proxy.url],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         try:
-            with LinkDropper(proxy, up_bytes=rng.randint(total // 4, total * 3 // 4), action=child.kill) as dropper:
+            with LinkDropper(
+                proxy, up_bytes=rng.randint(total // 4, total * 3 // 4), action=child.kill
+            ) as dropper:
                 child.wait(60)
                 assert dropper.fired.is_set(), "the child finished before it could be killed"
         finally:

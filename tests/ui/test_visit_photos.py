@@ -17,7 +17,7 @@ from app.store import visits
 from app.store.store import Store
 from app.ui.visit.photo_panel import camera_available
 from tests.fixtures.photos import (
-    bomb_png,
+    bomb_jpeg_header,
     heic_header,
     oriented_pair,
     oversized_jpeg,
@@ -31,7 +31,7 @@ from tests.ui.visit_support import import_and_wait, make_form, pack, vault, wait
 BAD_FILES = {
     "not_image": (lambda: b"Ini bukan foto, hanya teks biasa.\n" * 40, "bukan foto yang dikenali"),
     "truncated": (truncated_jpeg, "tidak lengkap"),
-    "bomb": (bomb_png, "terlalu besar"),
+    "bomb": (bomb_jpeg_header, "terlalu besar"),  # claims 20,000 × 20,000 pixels
     "huge_file": (oversized_jpeg, "Berkas terlalu besar"),
     "heic": (heic_header, "HEIC"),
 }
@@ -117,22 +117,23 @@ def test_same_house_photo_on_another_family_warns(qtbot, make_form, store: Store
     path = write_file(tmp_path, "kiriman_wa.jpg", phone_jpeg(image=forwarded, quality=70))
     import_and_wait(qtbot, form, [path], PhotoKind.HOUSE_FRONT)
     row = next(iter(form.photo_panel.rows.values()))
-    assert row.warning.isVisible()
+    assert not row.warning.isHidden()
     assert "Markus Nope" in row.warning.text() and "keluarga lain" in row.warning.text()
     # A document photo is not a house photo: no warning for it.
     row.kind.setCurrentIndex(row.kind.findData(str(PhotoKind.KK)))
-    assert not row.warning.isVisible()
+    assert row.warning.isHidden()
 
 
 def test_removing_a_photo_updates_the_checklist(qtbot, make_form, store: Store, tmp_path: Path):
     form = make_form()
     import_and_wait(qtbot, form, [write_file(tmp_path, "depan.jpg", small_jpeg(seed=1))], PhotoKind.HOUSE_FRONT)
-    assert "✔ Rumah bagian depan" in form.photo_panel.checklist.text()
+    assert form.photo_panel.missing_required() == ["rumah_dalam"]
     row = next(iter(form.photo_panel.rows.values()))
     qtbot.mouseClick(row.remove, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, form)
     assert visits.photos_of(store, form.visit.id) == []
-    assert "✘ Rumah bagian depan" in form.photo_panel.checklist.text()
+    assert form.photo_panel.missing_required() == ["rumah_depan", "rumah_dalam"]
+    assert "✘</span> Rumah bagian depan" in form.photo_panel.checklist.text()
 
 
 def test_camera_button_hidden_without_qt_multimedia(make_form):

@@ -97,6 +97,7 @@ class VisitForm(QWidget):
         self._saving = False
         self._save_again = False
         self._closing = False
+        self._message = ""
         self._ready = False  # no saves while the constructor fills the widgets
         self.last_saved: datetime | None = None
         self.setObjectName("visitForm")
@@ -469,6 +470,7 @@ class VisitForm(QWidget):
     # ---- messages and closing ----------------------------------------------------------------------
 
     def show_message(self, text: str, error: bool = False) -> None:
+        self._message = text
         self.message_label.setText(html.escape(text).replace("\n", "<br>"))
         self.message_label.setStyleSheet(
             "background: #ffebee; color: #b71c1c;" if error else "background: #e8f5e9; color: #1b5e20;"
@@ -476,7 +478,7 @@ class VisitForm(QWidget):
         self.message_label.setVisible(bool(text))
 
     def message_text(self) -> str:
-        return self.message_label.text().replace("<br>", "\n") if self.message_label.isVisible() else ""
+        return self._message if not self.message_label.isHidden() else ""
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._dirty and not self.read_only:

@@ -251,6 +251,10 @@ class PhotoPanel(QWidget):
             counts[kind] = counts.get(kind, 0) + 1
         return counts
 
+    def missing_required(self) -> list[str]:
+        present = set(self.kinds())
+        return [str(kind) for kind in REQUIRED_HOUSE_PHOTOS if kind not in present]
+
     def documents_of(self, member_id: str | None) -> list[Photo]:
         if not member_id:
             return []
