@@ -21,11 +21,16 @@ def extract_rows(households: int = 6) -> list[list[str]]:
         if any(m.nik in seen for m in members):  # the demo has one duplicate-NIK scenario on purpose
             continue
         seen |= {m.nik for m in members}
-        programme = ";".join(f"{p['programme']}:{p['start_date']}" for p in h.programmes if p["status"] == "aktif")
+        programme = ";".join(
+            f"{p['programme']}:{p['start_date']}" for p in h.programmes if p["status"] == "aktif"
+        )
         for m in members:
-            rows.append([h.village_code, h.kk_number, h.head_name, h.address, h.rt, h.rw, str(h.desil), programme,
-                         m.nik, m.name, m.sex, m.birth_place, m.birth_date.isoformat() if m.birth_date else "",
-                         m.relation, m.marital_status, m.religion, m.occupation, str(m.monthly_income)])  # fmt: skip
+            born = m.birth_date.isoformat() if m.birth_date else ""
+            household = [h.village_code, h.kk_number, h.head_name, h.address, h.rt, h.rw, str(h.desil)]
+            household.append(programme)
+            member = [m.nik, m.name, m.sex, m.birth_place, born, m.relation, m.marital_status, m.religion,
+                      m.occupation, str(m.monthly_income)]  # fmt: skip
+            rows.append(household + member)
     return rows
 
 

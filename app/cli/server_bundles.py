@@ -17,9 +17,13 @@ def add_bundle_commands(commands: Any) -> None:
     importing.set_defaults(func=_import)
     exporting = commands.add_parser("export-bundle", help="write a sync bundle for an officer's laptop")
     exporting.add_argument("username")
-    exporting.add_argument("--cursor", default="", help="the officer's last pull cursor (default: everything)")
+    exporting.add_argument(
+        "--cursor", default="", help="the officer's last pull cursor (default: everything)"
+    )
     exporting.add_argument("--out", type=Path, required=True)
-    exporting.add_argument("--full-photos", action="store_true", help="include full-size photos, not only thumbnails")
+    exporting.add_argument(
+        "--full-photos", action="store_true", help="include full-size photos, not only thumbnails"
+    )
     exporting.set_defaults(func=_export)
 
 
@@ -61,8 +65,9 @@ def _export(args: argparse.Namespace) -> int:
 
     engine, blobs = _open(args)
     try:
-        data = export_pull_bundle(engine, blobs, username=args.username, cursor=args.cursor,
-                                  full_photos=args.full_photos)
+        data = export_pull_bundle(
+            engine, blobs, username=args.username, cursor=args.cursor, full_photos=args.full_photos
+        )
     except BundleError as exc:
         print(exc.message, file=sys.stderr)
         return 1

@@ -444,6 +444,11 @@ class Store:
         else:
             session.merge(SyncState(key=key, value=value))
 
+    def outbox_entries(self, limit: int = 1000) -> list[OutboxEntry]:
+        """What is still to be sent, oldest first, for the sync journal."""
+        with Session(self.engine) as session:
+            return list(session.exec(select(OutboxEntry).order_by(col(OutboxEntry.seq)).limit(limit)))
+
     def pending_count(self) -> int:
         with Session(self.engine) as session:
             return int(session.connection().execute(text("SELECT count(*) FROM outbox")).scalar_one())

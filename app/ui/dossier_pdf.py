@@ -214,7 +214,8 @@ def _draw_letter(pages: _Pages, letter: SktmLetter) -> None:
     paragraph = f"align='justify' style='text-indent: {indent}px; margin-bottom: 6px; line-height: 112%'"
     statements = "".join(f"<p {paragraph}>{e(s)}</p>" for s in letter.statements)
     body = f"""
-    <p align='center' style='margin: 0'><b><u><span style='font-size: 13pt'>{e(letter.title)}</span></u></b></p>
+    <p align='center' style='margin: 0'>
+      <b><u><span style='font-size: 13pt'>{e(letter.title)}</span></u></b></p>
     <p align='center' style='margin-top: 0; margin-bottom: 16px'>Nomor: {e(number)}</p>
     <p {paragraph}>{e(letter.opening)}</p>
     <table cellspacing='0' cellpadding='2' style='margin-bottom: 10px' width='100%'>{rows}</table>
@@ -339,7 +340,8 @@ def _draw_summary(pages: _Pages, dossier: Dossier) -> None:
             verdict_html += f"<p><b>{tr('Data yang masih kurang')}</b></p><ul>{missing}</ul>"
     programmes = e(", ".join(dossier.programmes)) or tr("tidak ada")
     body = f"""
-    <h2 align='center' style='margin-bottom: 2px'>{tr("DOSIER PERMOHONAN")} — {e(dossier.kind_label.upper())}</h2>
+    <h2 align='center' style='margin-bottom: 2px'>
+      {tr("DOSIER PERMOHONAN")} — {e(dossier.kind_label.upper())}</h2>
     <p align='center' style='margin-top: 0'>{tr("Dibuat")} {e(format_date_id(dossier.generated_on))}
        · {tr("No. permohonan")} {e(dossier.request_id[:8])}</p>
     <table cellspacing='0' cellpadding='2'>
@@ -354,7 +356,8 @@ def _draw_summary(pages: _Pages, dossier: Dossier) -> None:
     <h3>{tr("Susunan keluarga")}</h3>
     <table {GRID}>
       <tr><th width='3%'>#</th><th width='17%'>{tr("Nama")}</th><th width='18%'>{tr("NIK")}</th>
-          <th width='12%'>{tr("Hubungan")}</th><th width='4%'>L/P</th><th width='17%'>{tr("Tempat, tgl lahir")}</th>
+          <th width='12%'>{tr("Hubungan")}</th><th width='4%'>L/P</th>
+          <th width='17%'>{tr("Tempat, tgl lahir")}</th>
           <th width='14%'>{tr("Pekerjaan")}</th><th>{tr("Keterangan")}</th></tr>
       {family_rows}
     </table>

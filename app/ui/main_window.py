@@ -26,6 +26,7 @@ from app.ui.household_detail import HouseholdDetail
 from app.ui.household_model import HouseholdListModel
 from app.ui.overview import VillageOverview
 from app.ui.sync_controller import SyncController
+from app.ui.sync_panel import SyncPanel
 
 STATE_TEXT = {
     "online": "● Online",
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.sync = SyncController(account, self)
+        self.sync_panel: SyncPanel | None = None
         self._build_toolbar()
         self._build_status_bar()
         self.sync.sync_finished.connect(lambda _report: self.reload())
@@ -116,6 +118,9 @@ class MainWindow(QMainWindow):
         self.cancel_action.triggered.connect(self.sync.cancel)
         self.cancel_action.setEnabled(False)
         bar.addAction(self.cancel_action)
+        self.panel_action = QAction(self.tr("Jurnal sinkron…"), self)
+        self.panel_action.triggered.connect(self.open_sync_panel)
+        bar.addAction(self.panel_action)
         find = QAction(self.tr("Cari"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.search.setFocus())
@@ -170,6 +175,14 @@ class MainWindow(QMainWindow):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{phase} %v/%m")
+
+    def open_sync_panel(self) -> SyncPanel:
+        if self.sync_panel is None:
+            self.sync_panel = SyncPanel(self.account.store, self.sync, self)
+        self.sync_panel.show()
+        self.sync_panel.raise_()
+        self.sync_panel.refresh()
+        return self.sync_panel
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.sync.stop()

@@ -50,8 +50,12 @@ def request_for(household: Household, **details: object) -> Request:
         kind=RequestKind.RE_REGISTRATION,
         sktm_number="400.9.2/012/EONB/2026",
         created_at=datetime(2026, 11, 21, tzinfo=UTC),
-        details={"purpose": "pendaftaran ulang PKH", "cover_letter_number": "07/RT.005/XI/2026",
-                 "cover_letter_date": "2026-11-20", **details},  # fmt: skip
+        details={
+            "purpose": "pendaftaran ulang PKH",
+            "cover_letter_number": "07/RT.005/XI/2026",
+            "cover_letter_date": "2026-11-20",
+            **details,
+        },  # fmt: skip
     )
 
 
@@ -120,7 +124,9 @@ def test_without_a_pack_or_visit_the_domain_list_applies(district: DemoDistrict)
     assert kinds[:3] == [PhotoKind.KTP, PhotoKind.KK, PhotoKind.SKTM]
     assert PhotoKind.DOMICILE_LETTER not in kinds
     assert plain.verdict is None and "Belum ada kunjungan" in plain.verdict_note
-    differs = build_dossier(request_for(household, ktp_address_differs=True), household, members, [], [], today=TODAY)
+    differs = build_dossier(
+        request_for(household, ktp_address_differs=True), household, members, [], [], today=TODAY
+    )
     assert PhotoKind.DOMICILE_LETTER in [line.photo_kind for line in differs.checklist]
 
 
@@ -128,7 +134,9 @@ def test_sktm_letter_fields(district: DemoDistrict) -> None:
     household = scenario(district, "DAFTAR-ULANG")
     members = district.members_of(household.id)
     head = next(m for m in members if m.relation == "kepala")
-    dossier = build_dossier(request_for(household), household, members, [], [], settings=SETTINGS, today=TODAY)
+    dossier = build_dossier(
+        request_for(household), household, members, [], [], settings=SETTINGS, today=TODAY
+    )
     letter = dossier.letter
     assert letter is not None
     assert letter.title == "SURAT KETERANGAN TIDAK MAMPU"
@@ -162,6 +170,8 @@ def test_secretary_signs_on_behalf_and_applicant_can_be_another_member(district:
 
 def test_objection_has_no_sktm(district: DemoDistrict) -> None:
     household = scenario(district, "DAFTAR-ULANG")
-    request = Request(village_code=household.village_code, household_id=household.id, kind=RequestKind.OBJECTION)
+    request = Request(
+        village_code=household.village_code, household_id=household.id, kind=RequestKind.OBJECTION
+    )
     dossier = build_dossier(request, household, district.members_of(household.id), [], [], today=TODAY)
     assert dossier.letter is None and dossier.kind_label == "Sanggah"

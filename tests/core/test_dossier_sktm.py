@@ -26,7 +26,9 @@ class FakeServer:
         self.counters: dict[tuple[str, int], int] = {}
 
     def reserve(self, village: str, year: int, count: int) -> SktmBlock:
-        block = issue_block(self.counters.get((village, year), 0), village_code=village, year=year, count=count)
+        block = issue_block(
+            self.counters.get((village, year), 0), village_code=village, year=year, count=count
+        )
         self.counters[(village, year)] = block.last
         return block
 
@@ -35,7 +37,9 @@ def test_number_format_and_parse() -> None:
     number = format_sktm_number(12, year=2026, abbreviation=village_abbreviation("Eonbesi"))
     assert number == "400.9.2/012/EONB/2026"
     assert parse_sktm_number(number) == ("400.9.2", 12, "EONB", 2026)
-    assert format_sktm_number(1234, year=2026, abbreviation="EONB", classification="474") == "474/1234/EONB/2026"
+    assert (
+        format_sktm_number(1234, year=2026, abbreviation="EONB", classification="474") == "474/1234/EONB/2026"
+    )
     assert village_abbreviation("Oe Ekam") == "OEEK"
     assert parse_sktm_number("not a number") is None
 
@@ -79,12 +83,16 @@ def test_issue_block_rejects_silly_sizes() -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     steps=st.lists(
-        st.tuples(st.sampled_from(["a", "b"]), st.sampled_from(["take", "sync"]), st.sampled_from([2026, 2027])),
+        st.tuples(
+            st.sampled_from(["a", "b"]), st.sampled_from(["take", "sync"]), st.sampled_from([2026, 2027])
+        ),
         max_size=120,
     ),
     block_size=st.integers(min_value=1, max_value=7),
 )
-def test_two_laptops_offline_never_print_the_same_number(steps: list[tuple[str, str, int]], block_size: int) -> None:
+def test_two_laptops_offline_never_print_the_same_number(
+    steps: list[tuple[str, str, int]], block_size: int
+) -> None:
     """Any interleaving of offline letters and syncs on two laptops gives distinct numbers."""
     server = FakeServer()
     laptops = {"a": SktmLedger(), "b": SktmLedger()}

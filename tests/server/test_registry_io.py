@@ -111,7 +111,13 @@ def test_export_of_approved_visits_keeps_niks_as_text(engine: Engine, tmp_path: 
 
 
 def test_cli_import_and_export(settings, engine: Engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    base = ["registry", "--data-dir", str(settings.data_dir), "--database-url", settings.effective_database_url]
+    base = [
+        "registry",
+        "--data-dir",
+        str(settings.data_dir),
+        "--database-url",
+        settings.effective_database_url,
+    ]
     good = tmp_path / "dtsen.csv"
     good.write_bytes(to_csv(extract_rows(3), bom=True))
     bad = tmp_path / "rusak.csv"

@@ -72,5 +72,7 @@ def test_batch_rechecks_visits_whose_photos_arrive_later(engine: Engine) -> None
         publish(session)
         visit = submitted_visit(session)
         admin.import_rows(session, [visit])
-        photo = Photo(village_code=VILLAGE, household_id=visit.household_id, visit_id=visit.id, kind="rumah_depan")
+        photo = Photo(
+            village_code=VILLAGE, household_id=visit.household_id, visit_id=visit.id, kind="rumah_depan"
+        )
         assert recheck_batch(session, [photo]) == {visit.id: False}

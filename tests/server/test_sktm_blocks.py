@@ -17,7 +17,9 @@ from tests.serverkit import OTHER_VILLAGE, PASSWORDS, VILLAGE
 
 def test_blocks_never_overlap_even_when_requested_at_once(engine: Engine) -> None:
     with ThreadPoolExecutor(max_workers=6) as pool:
-        blocks = list(pool.map(lambda _: reserve_block(engine, village_code=VILLAGE, year=2026, count=5), range(24)))
+        blocks = list(
+            pool.map(lambda _: reserve_block(engine, village_code=VILLAGE, year=2026, count=5), range(24))
+        )
     serials = [s for b in blocks for s in range(b.first, b.last + 1)]
     assert sorted(serials) == list(range(1, 24 * 5 + 1))
     # Years and villages count on their own.
@@ -48,9 +50,13 @@ def test_endpoint_is_for_the_villages_sekdes(api: TestClient, engine: Engine) ->
         return {"Authorization": f"Bearer {response.json()['token']}"}
 
     sekdes = token("sekdes", "rahasia-sekdes")
-    first = api.post("/sktm/v1/blocks", json={"village_code": VILLAGE, "year": 2026, "count": 20}, headers=sekdes)
+    first = api.post(
+        "/sktm/v1/blocks", json={"village_code": VILLAGE, "year": 2026, "count": 20}, headers=sekdes
+    )
     assert first.status_code == 200, first.text
-    assert SktmBlock.model_validate(first.json()) == SktmBlock(village_code=VILLAGE, year=2026, first=1, last=20)
+    assert SktmBlock.model_validate(first.json()) == SktmBlock(
+        village_code=VILLAGE, year=2026, first=1, last=20
+    )
     second = api.post("/sktm/v1/blocks", json={"village_code": VILLAGE, "year": 2026}, headers=sekdes)
     assert second.json()["first"] == 21
     other = api.post("/sktm/v1/blocks", json={"village_code": OTHER_VILLAGE, "year": 2026}, headers=sekdes)
@@ -58,5 +64,7 @@ def test_endpoint_is_for_the_villages_sekdes(api: TestClient, engine: Engine) ->
     officer = token("pendamping", PASSWORDS["pendamping"])
     refused = api.post("/sktm/v1/blocks", json={"village_code": VILLAGE, "year": 2026}, headers=officer)
     assert refused.status_code == 403 and "sekretaris desa" in refused.json()["detail"]
-    too_many = api.post("/sktm/v1/blocks", json={"village_code": VILLAGE, "year": 2026, "count": 999}, headers=sekdes)
+    too_many = api.post(
+        "/sktm/v1/blocks", json={"village_code": VILLAGE, "year": 2026, "count": 999}, headers=sekdes
+    )
     assert too_many.status_code == 422

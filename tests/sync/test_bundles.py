@@ -39,7 +39,9 @@ def _day_of_work(officer: Officer, rng: random.Random) -> None:
     household_ids = officer.store.household_ids()
     household, _members = officer.store.household(household_ids[0])  # type: ignore[misc]
     officer.store.save(household.model_copy(update={"address": "Dusun Flash Disk"}))
-    officer.store.save(Member(village_code=VILLAGE, household_id=household.id, nik="5302039999990001", name="Bayi USB"))
+    officer.store.save(
+        Member(village_code=VILLAGE, household_id=household.id, nik="5302039999990001", name="Bayi USB")
+    )
     for hid in household_ids[1:3]:
         save_photo(officer, hid, blob_bytes(rng), thumbnail=blob_bytes(rng, 3_000, 6_000))
 
@@ -84,7 +86,9 @@ def test_bundle_import_equals_a_network_sync_and_is_idempotent(tmp_path: Path, t
     by_network = open_officer(tmp_path / "officer", network.url)
     try:
         report = SyncEngine(
-            by_network.store, by_network.client, photos=PhotoSync(by_network.client, by_network.store, by_network.vault)
+            by_network.store,
+            by_network.client,
+            photos=PhotoSync(by_network.client, by_network.store, by_network.vault),
         ).sync()
         assert report.pending_after == 0
     finally:
@@ -92,8 +96,9 @@ def test_bundle_import_equals_a_network_sync_and_is_idempotent(tmp_path: Path, t
 
     by_usb = open_officer(tmp_path / "officer-usb", usb.url, login=False)
     try:
-        summary = export_push_bundle(by_usb.store, by_usb.vault, tmp_path / "day.bundle", username="pendamping",
-                                     areas=[VILLAGE])
+        summary = export_push_bundle(
+            by_usb.store, by_usb.vault, tmp_path / "day.bundle", username="pendamping", areas=[VILLAGE]
+        )
         assert summary.mutations == 4 and summary.blobs == 4 and not summary.missing_blobs
     finally:
         by_usb.close()
@@ -104,19 +109,33 @@ def test_bundle_import_equals_a_network_sync_and_is_idempotent(tmp_path: Path, t
     rows_network = server_rows(network.engine, {VILLAGE})
     rows_usb = server_rows(usb.engine, {VILLAGE})
     assert _without_versions(rows_usb) == _without_versions(rows_network)
-    for name in (n for n in server_blobs(network.settings).root.rglob("*") if n.is_file() and ".tmp" not in n.parts):
+    for name in (
+        n for n in server_blobs(network.settings).root.rglob("*") if n.is_file() and ".tmp" not in n.parts
+    ):
         assert server_blobs(usb.settings).read(name.name) == name.read_bytes()
     # The same bundle again, this time over HTTP from the kecamatan office PC: nothing changes.
     with requests.Session() as http:
-        token = http.post(f"{usb.url}/auth/login", json={"username": "pendamping", "password": PASSWORDS["pendamping"]},
-                          timeout=10).json()["token"]
-        again = http.post(usb.url + BUNDLES_PATH, data=data, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        token = http.post(
+            f"{usb.url}/auth/login",
+            json={"username": "pendamping", "password": PASSWORDS["pendamping"]},
+            timeout=10,
+        ).json()["token"]
+        again = http.post(
+            usb.url + BUNDLES_PATH, data=data, headers={"Authorization": f"Bearer {token}"}, timeout=30
+        )
         assert again.status_code == 200, again.text
         assert again.json()["duplicate"] == 4 and again.json()["applied"] == 0
-        other = http.post(f"{usb.url}/auth/login",
-                          json={"username": "pendamping2", "password": PASSWORDS["pendamping2"]}, timeout=10).json()
-        refused = http.post(usb.url + BUNDLES_PATH, data=data, headers={"Authorization": f"Bearer {other['token']}"},
-                            timeout=30)
+        other = http.post(
+            f"{usb.url}/auth/login",
+            json={"username": "pendamping2", "password": PASSWORDS["pendamping2"]},
+            timeout=10,
+        ).json()
+        refused = http.post(
+            usb.url + BUNDLES_PATH,
+            data=data,
+            headers={"Authorization": f"Bearer {other['token']}"},
+            timeout=30,
+        )
         assert refused.status_code == 422 and "milik Anda sendiri" in refused.json()["detail"]
     assert server_rows(usb.engine, {VILLAGE}) == rows_usb
 
@@ -126,7 +145,9 @@ def _export(tmp_path: Path, server: ServerThread, username: str = "pendamping") 
     try:
         SyncEngine(officer.store, officer.client).sync()
         _day_of_work(officer, random.Random(2))
-        export_push_bundle(officer.store, officer.vault, tmp_path / "x.bundle", username=username, areas=[VILLAGE])
+        export_push_bundle(
+            officer.store, officer.vault, tmp_path / "x.bundle", username=username, areas=[VILLAGE]
+        )
     finally:
         officer.close()
     return (tmp_path / "x.bundle").read_bytes()
@@ -147,7 +168,9 @@ def test_a_bad_bundle_is_refused_whole(tmp_path: Path, damage: str) -> None:
         elif damage == "other_scope":
             expected = "bukan wilayah tugas pendamping2"
         elif damage == "newer":
-            data = _rebuild(data, lambda m: m.update(protocol_version=PROTOCOL_VERSION + 1, app_version="9.0.0"))
+            data = _rebuild(
+                data, lambda m: m.update(protocol_version=PROTOCOL_VERSION + 1, app_version="9.0.0")
+            )
             expected = "versi aplikasi yang lebih baru (9.0.0"
         else:
             data = b"PK\x03\x04 bukan bundel"
@@ -167,10 +190,17 @@ def test_pull_bundle_brings_the_scope_like_a_pull_and_only_once(tmp_path: Path) 
         colleague = open_officer(tmp_path / "colleague", server.url, "supervisor")
         try:
             SyncEngine(colleague.store, colleague.client).sync()
-            photo = save_photo(colleague, colleague.store.household_ids()[0], blob_bytes(rng),
-                               thumbnail=blob_bytes(rng, 3_000, 5_000))
-            SyncEngine(colleague.store, colleague.client,
-                       photos=PhotoSync(colleague.client, colleague.store, colleague.vault)).sync()
+            photo = save_photo(
+                colleague,
+                colleague.store.household_ids()[0],
+                blob_bytes(rng),
+                thumbnail=blob_bytes(rng, 3_000, 5_000),
+            )
+            SyncEngine(
+                colleague.store,
+                colleague.client,
+                photos=PhotoSync(colleague.client, colleague.store, colleague.vault),
+            ).sync()
         finally:
             colleague.close()
         data = export_pull_bundle(server.engine, server_blobs(server.settings), username="pendamping")
@@ -195,8 +225,15 @@ def test_cli_exports_and_the_server_cli_imports(tmp_path: Path, capsys: pytest.C
     with photo_server(tmp_path) as server:
         data = _export(tmp_path, server)
         (tmp_path / "day.bundle").write_bytes(data)
-        args = ["server", "--data-dir", str(server.settings.data_dir), "--database-url",
-                server.settings.effective_database_url, "import-bundle", str(tmp_path / "day.bundle")]
+        args = [
+            "server",
+            "--data-dir",
+            str(server.settings.data_dir),
+            "--database-url",
+            server.settings.effective_database_url,
+            "import-bundle",
+            str(tmp_path / "day.bundle"),
+        ]
         assert cli_main(args) == 0
         assert "4 baru" in capsys.readouterr().out
         assert cli_main(args) == 0
@@ -206,6 +243,20 @@ def test_cli_exports_and_the_server_cli_imports(tmp_path: Path, capsys: pytest.C
         assert cli_main(args) == 1
         assert "rusak" in capsys.readouterr().err
         out = tmp_path / "for-officer.bundle"
-        assert cli_main(["server", "--data-dir", str(server.settings.data_dir), "--database-url",
-                         server.settings.effective_database_url, "export-bundle", "pendamping", "--out", str(out)]) == 0
+        assert (
+            cli_main(
+                [
+                    "server",
+                    "--data-dir",
+                    str(server.settings.data_dir),
+                    "--database-url",
+                    server.settings.effective_database_url,
+                    "export-bundle",
+                    "pendamping",
+                    "--out",
+                    str(out),
+                ]
+            )
+            == 0
+        )
         assert bundle_format.read(out.read_bytes()).manifest.kind == "pull"

@@ -32,7 +32,9 @@ def jpeg(seed: int) -> bytes:
     draw = ImageDraw.Draw(image)
     for _ in range(30):
         x, y = rng.randrange(600), rng.randrange(440)
-        draw.rectangle((x, y, x + 40, y + 40), fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+        draw.rectangle(
+            (x, y, x + 40, y + 40), fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        )
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85)
     return out.getvalue()
@@ -63,7 +65,10 @@ def dossier_and_vault(tmp_path: Path):  # type: ignore[no-untyped-def]
         household_id=hid,
         kind=RequestKind.RE_REGISTRATION,
         sktm_number="400.9.2/012/EONB/2026",
-        details={"purpose": "pendaftaran ulang sebagai penerima PKH", "cover_letter_number": "07/RT.005/XI/2026"},
+        details={
+            "purpose": "pendaftaran ulang sebagai penerima PKH",
+            "cover_letter_number": "07/RT.005/XI/2026",
+        },
     )
     dossier = build_dossier(
         request, household, members, [v for v in district.visits if v.household_id == hid], photos,
@@ -110,7 +115,9 @@ def test_pdf_text_has_the_letter(qapp, dossier_and_vault, tmp_path: Path) -> Non
     assert "untuk keperluan pendaftaran ulang sebagai penerima PKH" in flat
     assert "Eonbesi, 23 November 2026" in flat and "Yohanis Nubatonis" in flat
     everything = " ".join(
-        subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout.split()
+        subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
     )
     assert "DOSIER PERMOHONAN" in everything and "Kelengkapan dokumen" in everything
     assert "DAFTAR-ULANG" in everything  # the verdict's reasons
@@ -147,7 +154,9 @@ def test_cli_renders_from_the_local_store_and_numbers_the_letter(qapp, tmp_path:
     code = main(["dossier", "render", request.id[:8], "--out", str(out), "--data-dir", str(tmp_path),
                  "--user", "sekdes", "--number", "--date", "2026-11-23"])  # fmt: skip
     assert code == 0
-    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split())
+    text = " ".join(
+        subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split()
+    )
     assert "Nomor: 400.9.2/041/EONB/2026" in text
     assert out.read_bytes().count(b"/Subtype /Image") == 1
     store = Store.open(folder / "store.db", key)

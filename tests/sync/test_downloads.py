@@ -1,0 +1,125 @@
+"""Photo downloads over the link proxy: resuming a cut download by Range, discarding a corrupted one,
+and thumbnails arriving with the pull without waiting for full photos."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from app.server.runner import ServerThread
+from app.store.tables import SyncState
+from app.sync.downloads import DownloadCorrupt, DownloadReport, PhotoDownloader
+from app.sync.engine import SyncEngine
+from app.sync.link import FULL_DOWNLOAD_KEY
+from app.sync.photo_sync import PhotoSync
+from bench.linkproxy import LinkProfile, LinkProxy
+from tests.sync.photo_kit import Officer, blob_bytes, open_officer, photo_server, save_photo, server_blobs
+
+FAST = LinkProfile("fast-down", down_kbps=20_000, up_kbps=20_000, rtt_ms=4)
+
+
+def _photos_on_server(server: ServerThread, tmp_path: Path, count: int, seed: int) -> list:  # noqa: ANN001
+    """The supervisor photographs `count` houses and syncs: photos another user will pull."""
+    rng = random.Random(seed)
+    colleague = open_officer(tmp_path / "colleague", server.url, "supervisor")
+    try:
+        SyncEngine(colleague.store, colleague.client).sync()
+        ids = colleague.store.household_ids()
+        photos = [
+            save_photo(
+                colleague, ids[i], blob_bytes(rng, 150_000, 200_000), thumbnail=blob_bytes(rng, 4_000, 6_000)
+            )
+            for i in range(count)
+        ]
+        SyncEngine(
+            colleague.store,
+            colleague.client,
+            photos=PhotoSync(colleague.client, colleague.store, colleague.vault),
+        ).sync()
+        return photos
+    finally:
+        colleague.close()
+
+
+def _synced(tmp_path: Path, url: str, full: str) -> Officer:
+    officer = open_officer(tmp_path / "officer", url)
+    with officer.store.session() as session:
+        session.merge(SyncState(key=FULL_DOWNLOAD_KEY, value=full))
+    return officer
+
+
+def test_thumbnails_come_with_the_pull_full_photos_on_demand(tmp_path: Path) -> None:
+    with photo_server(tmp_path) as server:
+        photos = _photos_on_server(server, tmp_path, 3, seed=1)
+        officer = _synced(tmp_path, server.url, "on_demand")
+        try:
+            photo_sync = PhotoSync(officer.client, officer.store, officer.vault)
+            report = SyncEngine(officer.store, officer.client, photos=photo_sync).sync()
+            assert report.photo_download.thumbnails == 3 and report.photo_download.full == 0
+            for photo in photos:
+                assert officer.vault.has(photo.thumbnail_sha256) and not officer.vault.has(photo.sha256)
+            data = photo_sync.fetch_full(photos[0].sha256)
+            assert (
+                officer.vault.get(photos[0].sha256)
+                == data
+                == server_blobs(server.settings).read(photos[0].sha256)
+            )
+        finally:
+            officer.close()
+        always = open_officer(tmp_path / "always", server.url)
+        try:
+            always.store.set_state(FULL_DOWNLOAD_KEY, "always")
+            report = SyncEngine(
+                always.store, always.client, photos=PhotoSync(always.client, always.store, always.vault)
+            ).sync()
+            assert report.photo_download.thumbnails == 3 and report.photo_download.full == 3
+        finally:
+            always.close()
+
+
+def test_a_cut_download_resumes_from_the_byte_it_reached(tmp_path: Path) -> None:
+    with photo_server(tmp_path) as server:
+        (photo,) = _photos_on_server(server, tmp_path, 1, seed=2)
+        with LinkProxy(("127.0.0.1", server.port), FAST, seed=2) as proxy:
+            officer = _synced(tmp_path, proxy.url, "on_demand")
+            try:
+                SyncEngine(officer.store, officer.client).sync()
+                size = photo.byte_size
+                proxy.reset_counters()
+                officer.client.session.close()  # the download opens a new connection: cut that one
+                proxy.cut_after(down_bytes=size // 2, which="next")
+                report = DownloadReport()
+                data = PhotoDownloader(
+                    officer.client, officer.store, officer.vault, backoff_base=0.001
+                ).fetch(photo.sha256, report)
+                assert data == server_blobs(server.settings).read(photo.sha256)
+                assert report.resumed_from and report.resumed_from[0] > 0
+                # Nothing received twice: the body bytes add up to the photo (headers aside).
+                assert report.bytes_received == size
+                assert proxy.bytes_down < size + 4_000 * (len(report.resumed_from) + 1)
+            finally:
+                officer.close()
+
+
+def test_a_corrupted_download_is_discarded_and_fetched_again(tmp_path: Path) -> None:
+    with photo_server(tmp_path) as server:
+        (photo,) = _photos_on_server(server, tmp_path, 1, seed=3)
+        blobs = server_blobs(server.settings)
+        good = blobs.read(photo.sha256)
+        path = blobs.path_for(photo.sha256)
+        path.write_bytes(good[:1000] + bytes([good[1000] ^ 0xFF]) + good[1001:])  # bit rot on the server
+        officer = _synced(tmp_path, server.url, "on_demand")
+        try:
+            SyncEngine(officer.store, officer.client).sync()
+            downloader = PhotoDownloader(officer.client, officer.store, officer.vault)
+            report = DownloadReport()
+            with pytest.raises(DownloadCorrupt) as corrupt:
+                downloader.fetch(photo.sha256, report)
+            assert "rusak" in corrupt.value.message and report.discarded == 2
+            assert not officer.vault.has(photo.sha256)
+            path.write_bytes(good)  # repaired (from a backup): the next try stores it
+            assert downloader.fetch(photo.sha256) == good and officer.vault.get(photo.sha256) == good
+        finally:
+            officer.close()
