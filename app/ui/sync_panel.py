@@ -129,8 +129,8 @@ class SyncPanel(QDialog):
         conflict_layout.addWidget(
             QLabel(
                 self.tr(
-                    "Kolom yang diubah di laptop ini dan di server dengan nilai berbeda. Nilai server berlaku "
-                    "sampai Anda memilih."
+                    "Kolom yang diubah di laptop ini dan di server dengan nilai berbeda. "
+                    "Nilai server berlaku sampai Anda memilih."
                 )
             )
         )
