@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from app.store.store import Store, VillageSummary
+from app.ui.household_model import STATE_LABELS
 from app.ui.worker import run_in_background
 
 
@@ -47,7 +48,7 @@ class VillageOverview(QWidget):
         )
         _fill(self.by_desil, {f"Desil {k}": v for k, v in summary.by_desil.items()})
         _fill(self.by_programme, summary.by_programme or {self.tr("Tidak ada"): 0})
-        states = dict(summary.visits_by_state)
+        states = {STATE_LABELS.get(k, k): v for k, v in summary.visits_by_state.items()}
         states[self.tr("Menunggu dikirim")] = summary.pending_outbox
         _fill(self.by_state, states)
 
