@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from app.store.store import Store
 from app.sync.client import AuthError, Offline, SyncClient
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# Short: a returning officer on a dying link signs in offline rather than waiting on the network.
+LOGIN_TIMEOUT = (4.0, 10.0)
 
 
 class SignInError(Exception):
@@ -62,25 +65,32 @@ def sign_in(
     profile_path = folder / "profile.json"
     params = load_params(profile_path)
     client = client or SyncClient(server_url)
-    login = None
-    try:
-        login = client.login(username, password)
-    except Offline:
-        if params is None:
-            client.close()
-            raise SignInError(
-                "Masuk pertama kali harus terhubung ke server. Periksa sinyal lalu coba lagi.",
-                "The first sign-in needs a connection to the server. Check the signal and try again.",
-            ) from None
-    except AuthError as exc:
-        if params is None:
-            client.close()
-            raise SignInError("Nama pengguna atau kata sandi salah.", "Wrong username or password.") from exc
-        # The server refused but a local store exists: the local password check below decides.
+    # The online login and the memory-hard key derivation run side by side: both mostly wait
+    # (network, Argon2 without the GIL), and a returning officer should not pay for them in turn.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="login") as pool:
+        online = pool.submit(client.login, username, password, timeout=LOGIN_TIMEOUT)
+        key = derive_key(password, params) if params is not None else None
+        login = None
+        try:
+            login = online.result()
+        except Offline:
+            if params is None:
+                client.close()
+                raise SignInError(
+                    "Masuk pertama kali harus terhubung ke server. Periksa sinyal lalu coba lagi.",
+                    "The first sign-in needs a connection to the server. Check the signal and try again.",
+                ) from None
+        except AuthError as exc:
+            if params is None:
+                client.close()
+                raise SignInError(
+                    "Nama pengguna atau kata sandi salah.", "Wrong username or password."
+                ) from exc
+            # The server refused but a local store exists: the local password check below decides.
     first_time = params is None
-    if params is None:
+    if params is None or key is None:
         params = KdfParams.fresh()
-    key = derive_key(password, params)
+        key = derive_key(password, params)
     try:
         store = Store.open(folder / "store.db", key)
     except StoreError as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import requests
@@ -163,10 +164,18 @@ class SyncClient:
     def meta(self, *, timeout: tuple[float, float] | None = None) -> Meta:
         return Meta.model_validate(self._request("GET", f"{SYNC_PREFIX}/meta", timeout=timeout))
 
-    def login(self, username: str, password: str) -> LoginResponse:
+    def login(
+        self, username: str, password: str, *, timeout: tuple[float, float] | None = None
+    ) -> LoginResponse:
         body = LoginRequest(username=username, password=password).model_dump_json().encode()
         answer = LoginResponse.model_validate(
-            self._request("POST", "/auth/login", data=body, headers={"Content-Type": "application/json"})
+            self._request(
+                "POST",
+                "/auth/login",
+                data=body,
+                headers={"Content-Type": "application/json"},
+                timeout=timeout,
+            )
         )
         self.token = answer.token
         return answer
@@ -183,6 +192,37 @@ class SyncClient:
         if village:
             params["village"] = village
         return PullPage.model_validate(self._request("GET", f"{SYNC_PREFIX}/pull", params=params))
+
+    def pull_stream(self, cursor: str = "", *, page_bytes: int = 300_000) -> Iterator[PullPage]:
+        """Pages streamed on one response (NDJSON); raises Offline if the link drops mid-stream.
+
+        The last page has `has_more` False when the scope is complete, True when the server asks for
+        another request (it bounds one stream)."""
+        params: dict[str, Any] = {"cursor": cursor, "max_bytes": page_bytes, "stream": "true"}
+        try:
+            response = self.session.get(
+                self.base_url + f"{SYNC_PREFIX}/pull",
+                params=params,
+                headers=self._headers(),
+                timeout=self.timeout,
+                stream=True,
+            )
+        except (requests.ConnectionError, requests.Timeout) as exc:
+            raise Offline(f"Server tidak dapat dihubungi ({type(exc).__name__}).") from exc
+        with response:
+            if response.status_code >= 400:
+                self._raise(response.status_code, response.content)
+            try:
+                for line in response.iter_lines(chunk_size=16_384):
+                    if not line:
+                        continue
+                    self.bytes_received += len(line) + 1
+                    try:
+                        yield PullPage.model_validate_json(line)
+                    except ValueError as exc:
+                        raise ServerError("Jawaban server tidak dapat dibaca.") from exc
+            except requests.RequestException as exc:
+                raise Offline(f"Sambungan terputus saat menerima data ({type(exc).__name__}).") from exc
 
     def push(self, batch: list[Mutation]) -> PushResponse:
         raw = PushRequest(mutations=batch).model_dump_json().encode()
