@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.resources import resource_path
 from app.sync.account import Account
+from app.ui.idle_lock import IdleLock
 from app.ui.login_dialog import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.worker import wait_for_all
@@ -62,7 +63,9 @@ def run_desktop(
         account = dialog.account
     window = MainWindow(account)
     window.show()
+    lock = IdleLock(window, account)
     code = app.exec()
+    lock.stop()
     window.sync.stop()
     wait_for_all()
     account.close()
