@@ -22,9 +22,7 @@ from app.server.config import Settings
 from app.server.db import open_database
 
 PG_ADMIN_DSN = os.environ.get("VERVAL_TEST_PG", "host=127.0.0.1 port=5432 user=postgres dbname=test")
-PG_URL_TEMPLATE = os.environ.get(
-    "VERVAL_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/{db}"
-)
+PG_URL_TEMPLATE = os.environ.get("VERVAL_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/{db}")
 
 VILLAGE = "53.02.03.2002"
 OTHER_VILLAGE = "53.02.03.2003"
@@ -83,7 +81,9 @@ def village_rows(village: str, households: int, *, seed: int = 1, members_each: 
                 rt=f"{i % 9 + 1:03d}",
                 rw="001",
                 desil=i % 10 + 1,
-                programmes=[{"programme": "PKH", "start_date": "2020-01-01", "status": "aktif"}] if i % 3 == 0 else [],
+                programmes=[{"programme": "PKH", "start_date": "2020-01-01", "status": "aktif"}]
+                if i % 3 == 0
+                else [],
             )
         )
         for j in range(members_each):
@@ -106,17 +106,36 @@ def village_rows(village: str, households: int, *, seed: int = 1, members_each: 
 def seed(engine: Engine, *, households: int = 5, other_households: int = 3) -> None:
     """Users (pendamping → VILLAGE, pendamping2 → OTHER_VILLAGE, supervisor → KECAMATAN, admin) and rows."""
     with Session(engine) as session:
-        admin.create_user(session, username="pendamping", password=PASSWORDS["pendamping"], role=Role.PENDAMPING,
-                          full_name="Maria Sanam")
-        admin.create_user(session, username="pendamping2", password=PASSWORDS["pendamping2"], role=Role.PENDAMPING,
-                          full_name="Yakobus Nope")
-        admin.create_user(session, username="supervisor", password=PASSWORDS["supervisor"], role=Role.SUPERVISOR,
-                          full_name="Yuliana Benu")
-        admin.create_user(session, username="admin", password=PASSWORDS["admin"], role=Role.ADMIN, full_name="Admin")
+        admin.create_user(
+            session,
+            username="pendamping",
+            password=PASSWORDS["pendamping"],
+            role=Role.PENDAMPING,
+            full_name="Maria Sanam",
+        )
+        admin.create_user(
+            session,
+            username="pendamping2",
+            password=PASSWORDS["pendamping2"],
+            role=Role.PENDAMPING,
+            full_name="Yakobus Nope",
+        )
+        admin.create_user(
+            session,
+            username="supervisor",
+            password=PASSWORDS["supervisor"],
+            role=Role.SUPERVISOR,
+            full_name="Yuliana Benu",
+        )
+        admin.create_user(
+            session, username="admin", password=PASSWORDS["admin"], role=Role.ADMIN, full_name="Admin"
+        )
         admin.assign(session, username="pendamping", area_code=VILLAGE)
         admin.assign(session, username="pendamping2", area_code=OTHER_VILLAGE)
         admin.assign(session, username="supervisor", area_code=KECAMATAN)
-        admin.import_rows(session, village_rows(VILLAGE, households) + village_rows(OTHER_VILLAGE, other_households))
+        admin.import_rows(
+            session, village_rows(VILLAGE, households) + village_rows(OTHER_VILLAGE, other_households)
+        )
 
 
 def open_seeded(settings: Settings, **kw: Any) -> Engine:

@@ -68,12 +68,10 @@ def _render(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
     from app.core.rules import default_pack
     from app.core.sktm import SktmExhausted
     from app.store.errors import StoreError
-    from app.ui.dossier_pdf import render_dossier_pdf
+    from app.ui.dossier_pdf import ensure_gui, render_dossier_pdf
     from app.ui.requests.data import assign_sktm_number, load_dossier, vault_for
 
     try:
@@ -96,7 +94,7 @@ def _render(args: argparse.Namespace) -> int:
                 print(exc.message, file=sys.stderr)
                 return 1
         dossier = load_dossier(store, request_id, today=today, pack=default_pack())
-        _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+        ensure_gui()
         report = render_dossier_pdf(dossier, args.out, vault_for(folder, key).get)
     except StoreError as exc:
         print(exc.message, file=sys.stderr)

@@ -13,12 +13,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import Engine, select
 from sqlmodel import Session, col
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import ClientDisconnect
 
 import app as app_package
 from app.server import auth, sync, versions
@@ -171,7 +172,9 @@ def login(body: LoginRequest, session: WriteSessionDep, settings: SettingsDep) -
 
 
 @auth_router.post("/logout")
-def logout(session: WriteSessionDep, authorization: Annotated[str | None, Header()] = None) -> dict[str, bool]:
+def logout(
+    session: WriteSessionDep, authorization: Annotated[str | None, Header()] = None
+) -> dict[str, bool]:
     return {"revoked": auth.revoke(session, _bearer(authorization))}
 
 
@@ -208,9 +211,21 @@ def pull(
     cursor: str = "",
     max_bytes: Annotated[int, Query(ge=1_000)] = 1_000_000,
     village: str | None = None,
+    stream: bool = False,
+    request: Request = None,  # type: ignore[assignment]
 ) -> Any:
     require_village(current, village)
     scope = current.scope.restrict(village)
+    if stream:
+        try:
+            after = sync.parse_cursor(cursor, scope, versions.get_fact(session, sync.PURGED_THROUGH))
+        except sync.CursorError as exc:
+            raise ApiError(410 if exc.code != "bad_cursor" else 400, exc.message, exc.code) from None
+        session.rollback()
+        page_bytes = min(max_bytes, settings.max_pull_bytes)
+        return StreamingResponse(
+            _page_stream(_engine(request), scope, after, page_bytes), media_type="application/x-ndjson"
+        )
     if is_postgres(session):
         # One snapshot for the id query and the row query, so a page is a consistent cut.
         session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
@@ -222,6 +237,29 @@ def pull(
     session.rollback()
     # Serialised by pydantic-core directly: for an initial pull this is thousands of rows.
     return Response(content=page.model_dump_json(), media_type="application/json")
+
+
+# A streamed pull sends at most this much before asking the client to come back (has_more).
+STREAM_LIMIT_BYTES = 50_000_000
+
+
+def _page_stream(engine: Engine, scope: auth.Scope, after: int, page_bytes: int) -> Iterator[bytes]:
+    """Pages as NDJSON lines, one after another on one response: the link never waits for a round trip
+    between pages, and the client still applies (and checkpoints) page by page, so a drop mid-stream
+    costs at most the page in flight (Anki's chunked sync, CouchDB's continuous changes feed)."""
+    sent = 0
+    while True:
+        with Session(engine) as session:
+            if is_postgres(session):
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            page = sync.pull(session, scope, after=after, max_bytes=page_bytes)
+        more = page.has_more and sent < STREAM_LIMIT_BYTES
+        line = page.model_copy(update={"has_more": page.has_more}).model_dump_json().encode() + b"\n"
+        sent += len(line)
+        yield line
+        if not more:
+            return
+        after = int(page.next_cursor.partition(".")[0])
 
 
 async def _read_body(request: Request, settings: Settings) -> bytes:
@@ -262,6 +300,9 @@ async def _read_body(request: Request, settings: Settings) -> bytes:
                 raise ApiError(400, "Kiriman terpotong (gzip tidak lengkap).", "bad_body")
     except zlib.error:
         raise ApiError(400, "Kiriman rusak (gzip tidak valid).", "bad_body") from None
+    except ClientDisconnect:
+        # The link dropped mid-upload: nothing was applied; the client resends the batch.
+        raise ApiError(400, "Kiriman terputus di tengah jalan.", "client_disconnected") from None
     return b"".join(chunks)
 
 

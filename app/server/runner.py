@@ -116,10 +116,13 @@ class ServerThread:
 class ServerProcess:
     """The server in a child process (`python -m app.server.runner`), killable with SIGKILL."""
 
-    def __init__(self, settings: Settings, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, settings: Settings, *, host: str = "127.0.0.1", port: int = 0, workers: int = 1
+    ) -> None:
         self.settings = settings
         self.host = host
         self.port = port or free_port(host)
+        self.workers = workers
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -131,7 +134,17 @@ class ServerProcess:
         env.update(_settings_env(self.settings))
         env["PYTHONUNBUFFERED"] = "1"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "app.server.runner", "--host", self.host, "--port", str(self.port)],
+            [
+                sys.executable,
+                "-m",
+                "app.server.runner",
+                "--host",
+                self.host,
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+            ],
             env=env,
             stdin=subprocess.DEVNULL,
         )
@@ -184,7 +197,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.server.runner")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
+    if args.workers > 1:
+        # Several processes: each builds the app from the environment's settings.
+        uvicorn.run(
+            "app.server.api:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level="warning",
+            access_log=False,
+            timeout_keep_alive=30,
+        )
+        return 0
     uvicorn.run(
         create_app(Settings()),
         host=args.host,

@@ -177,7 +177,7 @@ def _rejected(session: Session, store: Store, entry: OutboxEntry, answer: PushAn
 
 
 def _household_ids(row: SyncedRow) -> list[str]:
-    hid = row.id if row.__tablename__ == "household" else getattr(row, "household_id", None)  # type: ignore[attr-defined]
+    hid = row.id if row.__tablename__ == "household" else getattr(row, "household_id", None)
     return [hid] if hid else []
 
 

@@ -64,6 +64,9 @@ class HouseholdRow:
     member_count: int
     visit_state: str | None
     visit_outcome: str | None
+    # List badges from the latest visit's verdict: its colour class and the data-quality flags.
+    visit_colour: str | None = None
+    visit_flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -348,6 +351,8 @@ class Store:
                     member_count=int(counts.get(hid, 0)),
                     visit_state=visit.state if visit else None,
                     visit_outcome=str(visit.verdict.get("overall")) if visit and visit.verdict else None,
+                    visit_colour=str(visit.verdict.get("colour")) if visit and visit.verdict else None,
+                    visit_flags=tuple(str(f) for f in (visit.verdict.get("flags") or ())) if visit else (),
                 )
             )
         return rows

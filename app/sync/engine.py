@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -20,7 +20,7 @@ from app.store.store import Store
 from app.store.tables import OutboxEntry
 from app.sync.client import CursorExpired, SyncClient, SyncError
 from app.sync.photo_sync import PhotoSync
-from app.sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION, Meta, Mutation, MutationResult
+from app.sync.protocol import PROTOCOL_VERSION, SCHEMA_VERSION, Meta, Mutation, MutationResult, PullPage
 
 Progress = Callable[[str, int, int], None]
 Cancelled = Callable[[], bool]
@@ -94,7 +94,9 @@ class SyncEngine:
     # Small batches on poor links: a cut costs at most one batch, and the server answers quickly.
     push_max_count = 50
     push_max_bytes = 64_000
-    pull_max_bytes = 1_000_000
+    # Pages are applied (and checkpointed) one by one; streamed, their size costs no round trips.
+    pull_max_bytes = 300_000
+    stream_pull = True
 
     _locks: dict[int, threading.Lock] = {}
     _locks_guard = threading.Lock()
@@ -194,6 +196,12 @@ class SyncEngine:
             done += len(batch)
             progress("push", done, max(total, done))
 
+    def _pages(self, cursor: str) -> Iterator[PullPage]:
+        if self.stream_pull:
+            yield from self.client.pull_stream(cursor, page_bytes=self.pull_max_bytes)
+        else:
+            yield self.client.pull_page(cursor, max_bytes=self.pull_max_bytes)
+
     def pull(self, report: SyncReport, progress: Progress, cancelled: Cancelled) -> bool:
         """Pull pages until the server has no more. False if cancelled."""
         cursor = store_pull.cursor(self.store)
@@ -202,20 +210,24 @@ class SyncEngine:
         while True:
             if cancelled():
                 return False
+            has_more = True
             try:
-                page = self.client.pull_page(cursor, max_bytes=self.pull_max_bytes)
+                for page in self._pages(cursor):
+                    store_pull.apply_page(self.store, page.changes, page.next_cursor)
+                    cursor = page.next_cursor
+                    has_more = page.has_more
+                    report.pages += 1
+                    report.pulled += len(page.changes)
+                    done += len(page.changes)
+                    progress("pull", done, done + (1 if page.has_more else 0))
+                    if cancelled():
+                        return False
             except CursorExpired:
                 store_pull.begin_resync(self.store)
                 report.resynced = True
                 cursor = ""
                 continue
-            store_pull.apply_page(self.store, page.changes, page.next_cursor)
-            cursor = page.next_cursor
-            report.pages += 1
-            report.pulled += len(page.changes)
-            done += len(page.changes)
-            progress("pull", done, done + (1 if page.has_more else 0))
-            if not page.has_more:
+            if not has_more:
                 break
         if store_pull.resync_in_progress(self.store):
             store_pull.finish_resync(self.store)

@@ -10,6 +10,7 @@ module only lays it out. Needs a QGuiApplication (the CLI makes an offscreen one
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -40,6 +42,11 @@ MARGINS_MM = QMarginsF(25, 15, 20, 18)  # left, top, right, bottom: binding marg
 # Photos are drawn at most this many pixels on their long edge: sharp on paper, small in the file.
 PHOTO_MAX_PX = 1200
 SIGNATURE_SPACE_MM = 24
+
+
+def ensure_gui() -> QCoreApplication:
+    """Painting text needs a QGuiApplication; the CLI has none of its own (offscreen works)."""
+    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
 
 
 def tr(text: str) -> str:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,10 +34,29 @@ def age_on(birth: Any, today: Any) -> str:
 class HouseholdDetail(QWidget):
     """Shows one household; loads it on a worker thread when selected."""
 
+    # (action, id): ("new" | "draft", household id) or ("correction" | "view", visit id)
+    visit_requested = Signal(str, str)
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.household_id: str | None = None
+        self._draft_id: str | None = None
+        self._latest_id: str | None = None
+        self.new_visit_button = QPushButton(self.tr("Kunjungan &baru"))
+        self.new_visit_button.setShortcut("Ctrl+N")
+        self.new_visit_button.clicked.connect(lambda: self._request("new", self.household_id))
+        self.draft_button = QPushButton(self.tr("&Lanjutkan draf"))
+        self.draft_button.clicked.connect(lambda: self._request("draft", self.household_id))
+        self.view_button = QPushButton(self.tr("Lihat kunjungan"))
+        self.view_button.clicked.connect(lambda: self._request("view", self._latest_id))
+        self.correction_button = QPushButton(self.tr("&Koreksi"))
+        self.correction_button.clicked.connect(lambda: self._request("correction", self._latest_id))
+        visit_buttons = QHBoxLayout()
+        for button in (self.new_visit_button, self.draft_button, self.view_button, self.correction_button):
+            button.hide()
+            visit_buttons.addWidget(button)
+        visit_buttons.addStretch(1)
         self.title = QLabel(self.tr("Pilih keluarga di daftar"))
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
@@ -58,6 +80,7 @@ class HouseholdDetail(QWidget):
         self.history.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addLayout(visit_buttons)
         layout.addWidget(facts_box)
         layout.addWidget(QLabel(self.tr("Anggota keluarga")))
         layout.addWidget(self.members, 1)
@@ -94,8 +117,9 @@ class HouseholdDetail(QWidget):
             self.tr("Alamat"), QLabel(f"{household.address}, RT {household.rt}/RW {household.rw}")
         )
         self.facts.addRow(self.tr("Desil"), QLabel(str(household.desil or "-")))
+        since = self.tr("sejak")
         programmes = ", ".join(
-            f"{p.get('programme')} ({self.tr('sejak')} {p.get('start_date', '?')}, {p.get('status', 'aktif')})"
+            f"{p.get('programme')} ({since} {p.get('start_date', '?')}, {p.get('status', 'aktif')})"
             for p in household.programmes
         )
         self.facts.addRow(self.tr("Program"), QLabel(programmes or self.tr("Tidak ada")))
@@ -113,6 +137,7 @@ class HouseholdDetail(QWidget):
                 (m.name, m.nik, m.relation, age_on(m.birth_date, today), m.occupation, extra)
             ):
                 self.members.setItem(row, col, QTableWidgetItem(str(value)))
+        self._update_visit_buttons(visits)
         if visits:
             lines = []
             for v in visits:
@@ -122,3 +147,19 @@ class HouseholdDetail(QWidget):
             self.history.setText("<br>".join(lines))
         else:
             self.history.setText(self.tr("Belum ada kunjungan."))
+
+    def _update_visit_buttons(self, visits: list[Visit]) -> None:
+        live = [v for v in visits if v.state != "replaced"]
+        drafts = [v for v in live if v.state == "draft"]
+        sent = [v for v in live if v.state != "draft"]
+        self._draft_id = drafts[-1].id if drafts else None
+        self._latest_id = sent[-1].id if sent else None
+        self.new_visit_button.setVisible(not drafts)
+        self.draft_button.setVisible(bool(drafts))
+        self.view_button.setVisible(bool(sent))
+        correctable = bool(sent) and sent[-1].state in ("submitted", "returned", "approved")
+        self.correction_button.setVisible(correctable and not drafts)
+
+    def _request(self, action: str, target: str | None) -> None:
+        if target:
+            self.visit_requested.emit(action, target)

@@ -28,12 +28,22 @@ OUTCOME_COLOURS = {
     "tetap_layak": "#2e7d32",
     "layak": "#2e7d32",
 }
+# Verdict colour classes (app.core.rules.outcomes.Colour) as list badge colours.
+VERDICT_COLOURS = {
+    "danger": "#c62828",
+    "warning": "#ef6c00",
+    "info": "#1565c0",
+    "success": "#2e7d32",
+    "neutral": "#546e7a",
+}
+STATE_BACKGROUNDS = {"draft": "#eceff1", "returned": "#fff3e0", "rejected": "#ffebee"}
 STATE_LABELS = {
     "draft": "Draf",
     "submitted": "Terkirim",
     "approved": "Disetujui",
     "returned": "Dikembalikan",
     "rejected": "Ditolak",
+    "replaced": "Diganti",
 }
 
 
@@ -148,8 +158,13 @@ class HouseholdListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 6 and row.visit_outcome:
-            colour = OUTCOME_COLOURS.get(row.visit_outcome)
+            colour = VERDICT_COLOURS.get(row.visit_colour or "") or OUTCOME_COLOURS.get(row.visit_outcome)
             return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 6:
+            background = STATE_BACKGROUNDS.get(row.visit_state or "")
+            return QBrush(QColor(background)) if background else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6 and row.visit_flags:
+            return self.tr("Tanda data: {flags}").format(flags=", ".join(row.visit_flags))
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -172,7 +187,8 @@ class HouseholdListModel(QAbstractTableModel):
                 return self.tr("Belum dikunjungi")
             label = STATE_LABELS.get(row.visit_state, row.visit_state)
             outcome = (row.visit_outcome or "").replace("_", " ")
-            return f"{label} · {outcome}" if outcome else label
+            text = f"{label} · {outcome}" if outcome else label
+            return f"{text} · ⚑{len(row.visit_flags)}" if row.visit_flags else text
         return ""
 
     def _request_block(self, block: int) -> None:

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.regions import region_index
+from app.store.vault import PhotoVault
 from app.sync.account import Account
 from app.ui.household_detail import HouseholdDetail
 from app.ui.household_model import HouseholdListModel
+from app.ui.operations import visits as visit_ops
 from app.ui.overview import VillageOverview
 from app.ui.sync_controller import SyncController
 from app.ui.sync_panel import SyncPanel
@@ -86,6 +88,9 @@ class MainWindow(QMainWindow):
 
         self.overview = VillageOverview(account.store, village_title(account.areas))
         self.detail = HouseholdDetail(account.store)
+        self.detail.visit_requested.connect(self.open_visit)
+        self.visit_forms: dict[str, Any] = {}  # household id -> open VisitForm
+        self._policy_pack: Any = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.overview)
         splitter.addWidget(centre)
@@ -185,8 +190,84 @@ class MainWindow(QMainWindow):
         return self.sync_panel
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for form in list(self.visit_forms.values()):
+            form.close()  # each form saves its draft on close
         self.sync.stop()
         super().closeEvent(event)
+
+    # ---- visits (app/ui/visit) ----------------------------------------------------------------
+
+    def open_visit(self, action: str, target: str) -> None:
+        """"new"/"draft" take a household id, "correction"/"view" a visit id; the form opens in its
+        own window once the policy pack and the visit are loaded on worker threads."""
+        if self._policy_pack is None:
+            self.statusBar().showMessage(self.tr("Memuat paket aturan…"))
+            visit_ops.load_policy_pack(
+                on_success=lambda pack: self._pack_loaded(pack, action, target),
+                on_failure=lambda exc: self.statusBar().showMessage(visit_ops.message_for(exc), 15_000),
+            )
+            return
+        store, officer = self.account.store, self.account.username
+        failed = lambda exc: self.statusBar().showMessage(visit_ops.message_for(exc), 15_000)  # noqa: E731
+        if action in ("new", "draft"):
+            existing = self.visit_forms.get(target)
+            if existing is not None:
+                existing.raise_()
+                existing.activateWindow()
+                return
+            visit_ops.start_visit(
+                store=store,
+                household_id=target,
+                officer=officer,
+                on_success=self._show_visit,
+                on_failure=failed,
+            )
+        elif action == "correction":
+            visit_ops.start_correction(
+                store=store, visit_id=target, officer=officer, on_success=self._show_visit, on_failure=failed
+            )
+        else:
+            visit_ops.open_visit(store=store, visit_id=target, on_success=self._show_visit, on_failure=failed)
+
+    def _pack_loaded(self, pack: Any, action: str, target: str) -> None:
+        self._policy_pack = pack
+        self.statusBar().clearMessage()
+        self.open_visit(action, target)
+
+    def _show_visit(self, context: Any) -> None:
+        from app.ui.visit import VisitForm  # noqa: PLC0415 - the form is only built when first used
+
+        vault = PhotoVault(self.account.user_dir / "photos", self.account.key)
+        form = VisitForm(
+            self.account.store, vault, context, pack=self._policy_pack, officer=self.account.username
+        )
+        form.setParent(self, Qt.WindowType.Window)
+        form.closed.connect(self._visit_closed)
+        form.submitted.connect(lambda visit: self._visit_changed(visit.household_id))
+        form.draft_saved.connect(lambda _vid, hid=context.household.id: self.model.refresh_rows([hid]))
+        form.correction_requested.connect(lambda visit_id: self.open_visit("correction", visit_id))
+        self.visit_forms[context.household.id] = form
+        form.resize(self.size())
+        form.show()
+
+    def _visit_closed(self, household_id: str) -> None:
+        form = self.visit_forms.pop(household_id, None)
+        if form is not None:
+            self._retire(form)
+        self._visit_changed(household_id)
+
+    def _retire(self, form: Any) -> None:
+        # A closing form is still saving its draft: delete it only once its worker jobs have reported.
+        if form.busy:
+            QTimer.singleShot(200, lambda: self._retire(form))
+        else:
+            form.deleteLater()
+
+    def _visit_changed(self, household_id: str) -> None:
+        self.model.refresh_rows([household_id])
+        if self.detail.household_id == household_id:
+            self.detail.show_household(household_id)
+        self._update_status()
 
     def select_row(self, row: int) -> Any:
         self.table.selectRow(row)

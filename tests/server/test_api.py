@@ -58,13 +58,21 @@ def test_token_is_stored_only_as_a_hash(api: TestClient, engine: Engine) -> None
 
 def test_failed_logins_are_limited_per_username(api: TestClient) -> None:
     for _ in range(3):
-        assert api.post("/auth/login", json={"username": "pendamping", "password": "salah-sekali"}).status_code == 401
+        assert (
+            api.post("/auth/login", json={"username": "pendamping", "password": "salah-sekali"}).status_code
+            == 401
+        )
     # Even the right password is refused now, with a message saying when to retry.
     blocked = api.post("/auth/login", json={"username": "pendamping", "password": PASSWORDS["pendamping"]})
     assert blocked.status_code == 429
     assert "Coba lagi" in blocked.json()["detail"] and int(blocked.headers["Retry-After"]) > 0
     # Another username is not affected.
-    assert api.post("/auth/login", json={"username": "pendamping2", "password": PASSWORDS["pendamping2"]}).status_code == 200
+    assert (
+        api.post(
+            "/auth/login", json={"username": "pendamping2", "password": PASSWORDS["pendamping2"]}
+        ).status_code
+        == 200
+    )
 
 
 def test_missing_expired_and_revoked_tokens_are_401(api: TestClient, engine: Engine) -> None:
@@ -90,7 +98,12 @@ def test_meta_reports_versions_and_refuses_old_clients_with_426(api: TestClient)
     old = api.get("/sync/v1/meta", headers={CLIENT_HEADER: "0.0.9"})
     assert old.status_code == 426
     assert "Perbarui ke versi 0.1.0" in old.json()["detail"]
-    assert api.post("/auth/login", json={"username": "x", "password": "y"}, headers={CLIENT_HEADER: "0.0.1"}).status_code == 426
+    assert (
+        api.post(
+            "/auth/login", json={"username": "x", "password": "y"}, headers={CLIENT_HEADER: "0.0.1"}
+        ).status_code
+        == 426
+    )
 
 
 def test_pendamping_pulls_only_the_assigned_village(api: TestClient) -> None:

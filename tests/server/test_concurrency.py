@@ -36,7 +36,9 @@ def test_pull_never_skips_a_change_committed_after_a_later_one(api: TestClient, 
                     # Hold the number a while before committing: with a plain sequence another
                     # writer's higher number would commit first and a pull would move past ours.
                     time.sleep(rng.uniform(0, 0.02))
-                    session.add(Household(id=row_id, village_code=VILLAGE, version=number, head_name=f"W{seed}"))
+                    session.add(
+                        Household(id=row_id, village_code=VILLAGE, version=number, head_name=f"W{seed}")
+                    )
                     session.commit()
                 with lock:
                     written.add(row_id)

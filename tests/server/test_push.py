@@ -16,11 +16,13 @@ from app.core.models import Household, Member
 from app.server import admin, versions
 from app.server.auth import utcnow
 from app.server.models import Conflict, MutationLog, Tombstone
-from tests.serverkit import OTHER_VILLAGE, VILLAGE
 from tests.server.test_api import login, pull_all
+from tests.serverkit import OTHER_VILLAGE, VILLAGE
 
 
-def mutation(row: Any, patch: dict[str, Any], base: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
+def mutation(
+    row: Any, patch: dict[str, Any], base: dict[str, Any] | None = None, **kw: Any
+) -> dict[str, Any]:
     body = {
         "mutation_id": str(uuid.uuid4()),
         "entity": row.__tablename__,
@@ -90,15 +92,23 @@ def test_untouched_fields_merge_and_the_same_field_conflicts(api: TestClient, en
     assert b["status"] == "conflict"
     [conflict] = b["conflicts"]
     assert conflict["field"] == "address"
-    assert (conflict["base"], conflict["mine"], conflict["theirs"]) == (household.address, "Versi supervisor",
-                                                                         "Versi petugas")
+    assert (conflict["base"], conflict["mine"], conflict["theirs"]) == (
+        household.address,
+        "Versi supervisor",
+        "Versi petugas",
+    )
     now = fetch(engine, Household, household.id)
     assert now.address == "Versi petugas"  # the server value stays
     assert now.rt == "007" and now.desil == 2  # untouched fields merged silently
     assert b["version"] == now.version > a["version"]
     listed = api.get("/sync/v1/conflicts", headers=supervisor).json()
     assert [c["id"] for c in listed] == [conflict["id"]] and listed[0]["username"] == "supervisor"
-    assert api.get("/sync/v1/conflicts", params={"village": VILLAGE}, headers=login(api, "pendamping2")).status_code == 403
+    assert (
+        api.get(
+            "/sync/v1/conflicts", params={"village": VILLAGE}, headers=login(api, "pendamping2")
+        ).status_code
+        == 403
+    )
     assert api.get("/sync/v1/conflicts", headers=login(api, "pendamping2")).json() == []
     # Resolving: a new mutation based on the server's current version, naming the conflict.
     [r] = push(api, supervisor, mutation(now, {"address": "Versi supervisor"}, resolves=[conflict["id"]]))
@@ -185,8 +195,9 @@ def test_bad_requests_get_a_clear_4xx_and_store_nothing(api: TestClient, engine:
         (json.dumps({"mutations": [good] * (settings.max_push_mutations + 1)}).encode(), {}, 413),
     ]
     for body, extra, status in cases:
-        response = api.post("/sync/v1/push", content=body, headers={**headers, "Content-Type": "application/json",
-                                                                     **extra})
+        response = api.post(
+            "/sync/v1/push", content=body, headers={**headers, "Content-Type": "application/json", **extra}
+        )
         assert response.status_code == status, (body[:40], response.text)
         assert isinstance(response.json()["detail"], str) and response.json()["detail"]
     no_token = api.post("/sync/v1/push", json={"mutations": [good]})
@@ -199,9 +210,14 @@ def test_bad_requests_get_a_clear_4xx_and_store_nothing(api: TestClient, engine:
 
 def test_gzip_push_is_accepted(api: TestClient, engine: Engine) -> None:
     headers = login(api, "pendamping")
-    body = gzip.compress(json.dumps({"mutations": [mutation(first(engine, Household), {"rw": "002"})]}).encode())
-    response = api.post("/sync/v1/push", content=body,
-                        headers={**headers, "Content-Type": "application/json", "Content-Encoding": "gzip"})
+    body = gzip.compress(
+        json.dumps({"mutations": [mutation(first(engine, Household), {"rw": "002"})]}).encode()
+    )
+    response = api.post(
+        "/sync/v1/push",
+        content=body,
+        headers={**headers, "Content-Type": "application/json", "Content-Encoding": "gzip"},
+    )
     assert response.status_code == 200 and response.json()["results"][0]["status"] == "applied"
 
 

@@ -84,7 +84,13 @@ def vault(tmp_path: Path) -> PhotoVault:
 def attach(store: Store, vault: PhotoVault, visit_id: str, kind: PhotoKind, seed: int = 0) -> Photo:
     raw = small_jpeg(seed=seed)
     return visits.attach_photo(
-        store, vault, visit_id=visit_id, processed=process_photo(raw), original=raw, kind=kind, taken_by="tester"
+        store,
+        vault,
+        visit_id=visit_id,
+        processed=process_photo(raw),
+        original=raw,
+        kind=kind,
+        taken_by="tester",
     )
 
 
@@ -137,7 +143,9 @@ def test_submission_says_what_is_missing_and_writes_nothing(store: Store, vault:
     answers.members[2].birth_date = TODAY + timedelta(days=30)
     before = len(outbox(store))
     with pytest.raises(ValidationError) as raised:
-        visits.submit_visit(store, visit_id=visit.id, answers=answers.model_dump(mode="json"), pack=default_pack())
+        visits.submit_visit(
+            store, visit_id=visit.id, answers=answers.model_dump(mode="json"), pack=default_pack()
+        )
     message = raised.value.message
     assert "Foto rumah bagian dalam belum ada" in message
     assert "Maria Tefa: NIK harus 16 digit (tertulis 11 digit)" in message
@@ -146,7 +154,9 @@ def test_submission_says_what_is_missing_and_writes_nothing(store: Store, vault:
     assert store.get(Visit, visit.id).state == "draft"  # type: ignore[union-attr]
 
 
-def test_submit_sends_visit_and_photos_with_verdict_then_it_is_immutable(store: Store, vault: PhotoVault) -> None:
+def test_submit_sends_visit_and_photos_with_verdict_then_it_is_immutable(
+    store: Store, vault: PhotoVault
+) -> None:
     household = seed_motorbike_family(store)
     visit = visits.start_visit(store, household_id=household.id, officer="pendamping")
     front = attach(store, vault, visit.id, PhotoKind.HOUSE_FRONT, seed=1)

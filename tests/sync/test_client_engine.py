@@ -56,11 +56,14 @@ def test_first_sync_brings_the_village_down(server: ServerThread, make_store) ->
 
 
 def test_edit_round_trip_between_two_officers_of_one_village(server: ServerThread, make_store) -> None:
-    from app.server import admin
     from sqlmodel import Session
 
+    from app.server import admin
+
     with Session(server.engine) as session:
-        admin.create_user(session, username="sekdes", password="rahasia-sekdes", role="sekdes", full_name="Sekdes")
+        admin.create_user(
+            session, username="sekdes", password="rahasia-sekdes", role="sekdes", full_name="Sekdes"
+        )
         admin.assign(session, username="sekdes", area_code=VILLAGE)
     mine, theirs = make_store("mine"), make_store("theirs")
     with signed_in(server, "pendamping") as c1, SyncClient(server.url) as c2:
@@ -70,14 +73,18 @@ def test_edit_round_trip_between_two_officers_of_one_village(server: ServerThrea
         household_id = mine.household_ids()[0]
         household, members = mine.household(household_id)
         mine.save(household.model_copy(update={"address": "Dusun Baru"}))
-        mine.save(Member(village_code=VILLAGE, household_id=household_id, nik="5302031111110001", name="Bayi Baru"))
+        mine.save(
+            Member(village_code=VILLAGE, household_id=household_id, nik="5302031111110001", name="Bayi Baru")
+        )
         report = SyncEngine(mine, c1).sync()
         assert report.applied == 2 and report.pending_after == 0
         SyncEngine(theirs, c2).sync()
     got = theirs.household(household_id)
     assert got is not None and got[0].address == "Dusun Baru"
     assert "Bayi Baru" in {m.name for m in got[1]}
-    assert store_pull.local_rows(mine) == store_pull.local_rows(theirs) == server_rows(server.engine, {VILLAGE})
+    assert (
+        store_pull.local_rows(mine) == store_pull.local_rows(theirs) == server_rows(server.engine, {VILLAGE})
+    )
     assert outbox.pending_count(mine) == 0
 
 
@@ -87,8 +94,9 @@ def test_cancel_between_pages_keeps_a_consistent_store(server: ServerThread, mak
         engine = SyncEngine(store, client)
         engine.pull_max_bytes = 1000
         pages = []
-        report = engine.sync(progress=lambda phase, done, total: pages.append(done),
-                             cancelled=lambda: len(pages) > 3)
+        report = engine.sync(
+            progress=lambda phase, done, total: pages.append(done), cancelled=lambda: len(pages) > 3
+        )
         assert report.cancelled
         partial = store_pull.local_rows(store)
         assert 0 < len(partial) < 20

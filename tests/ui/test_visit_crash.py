@@ -20,7 +20,8 @@ from app.store.vault import PhotoVault
 from app.ui.visit import VisitForm
 from tests.conftest import TEST_KEY
 from tests.store.test_visits import seed_motorbike_family
-from tests.ui.visit_support import pack, wait_idle  # noqa: F401
+from tests.ui import visit_support
+from tests.ui.visit_support import wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,6 +65,9 @@ form.draft_saved.connect(saved)
 app.exec()  # the test kills us here, mid-form
 """
 
+# Fixtures shared by the visit tests (assigned, so pytest finds them in this module).
+pack = visit_support.pack
+
 
 def read_line(proc: subprocess.Popen[str], timeout: float) -> str:
     deadline = time.monotonic() + timeout
@@ -81,7 +85,9 @@ def read_line(proc: subprocess.Popen[str], timeout: float) -> str:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
-def test_draft_survives_sigkill_and_reopens_where_it_was(qtbot, tmp_path: Path, store_path: Path, pack: PolicyPack):
+def test_draft_survives_sigkill_and_reopens_where_it_was(
+    qtbot, tmp_path: Path, store_path: Path, pack: PolicyPack
+):
     store = Store.open(store_path, TEST_KEY)
     household = seed_motorbike_family(store)
     visit = visits.start_visit(store, household_id=household.id, officer="pendamping")

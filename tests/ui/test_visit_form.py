@@ -17,9 +17,15 @@ from app.store.tables import OutboxEntry
 from app.ui.visit import VisitForm
 from app.ui.visit.widgets import format_rupiah
 from tests.fixtures.photos import small_jpeg
-from tests.ui.visit_support import import_and_wait, make_form, pack, vault, wait_idle, write_file  # noqa: F401
+from tests.ui import visit_support
+from tests.ui.visit_support import import_and_wait, wait_idle, write_file
 
 GRADUATION = "Graduasi wajib"
+
+# Fixtures shared by the visit tests (assigned, so pytest finds them in this module).
+make_form = visit_support.make_form
+pack = visit_support.pack
+vault = visit_support.vault
 
 
 def outbox_entities(store: Store) -> list[tuple[str, str]]:
@@ -38,7 +44,9 @@ def choose_kind(form: VisitForm, row_index: int, kind: PhotoKind) -> None:
     row.kind.setCurrentIndex(row.kind.findData(str(kind)))
 
 
-def test_motorbike_family_graduates_and_is_submitted(qtbot, make_form, store: Store, tmp_path: Path, monkeypatch):
+def test_motorbike_family_graduates_and_is_submitted(
+    qtbot, make_form, store: Store, tmp_path: Path, monkeypatch
+):
     form = make_form()
     panel = form.verdict_panel
     qtbot.waitUntil(lambda: "Tetap layak" in panel.text(), timeout=5_000)
@@ -90,7 +98,9 @@ def test_motorbike_family_graduates_and_is_submitted(qtbot, make_form, store: St
 
 def test_visit_without_inside_photo_cannot_be_submitted(qtbot, make_form, store: Store, tmp_path: Path):
     form = make_form()
-    import_and_wait(qtbot, form, [write_file(tmp_path, "depan.jpg", small_jpeg(seed=1))], PhotoKind.HOUSE_FRONT)
+    import_and_wait(
+        qtbot, form, [write_file(tmp_path, "depan.jpg", small_jpeg(seed=1))], PhotoKind.HOUSE_FRONT
+    )
     qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, form)
     assert "Foto rumah bagian dalam belum ada" in form.message_text()
@@ -139,7 +149,10 @@ def test_nik_is_checked_as_typed(qtbot, make_form):
     members = form.members_section
     members.list.setCurrentRow(1)
     assert "Menurut NIK: lahir" in members.nik_check.text() and "Perempuan" in members.nik_check.text()
-    for typed, message in (("530203531090001", "tertulis 15 digit"), ("53020353109000123", "tertulis 17 digit")):
+    for typed, message in (
+        ("530203531090001", "tertulis 15 digit"),
+        ("53020353109000123", "tertulis 17 digit"),
+    ):
         members.nik.selectAll()
         qtbot.keyClicks(members.nik, typed)
         assert "NIK harus 16 digit" in members.nik_check.text()
@@ -222,13 +235,17 @@ def test_add_member_by_keyboard(qtbot, make_form):
     assert form.answers.members[3].name == "Petrus Tefa"
 
 
-def test_submitted_visit_opens_read_only_and_correction_is_a_new_visit(qtbot, make_form, store: Store, vault, pack):
+def test_submitted_visit_opens_read_only_and_correction_is_a_new_visit(
+    qtbot, make_form, store: Store, vault, pack
+):
     household = make_form().household
     draft = visits.draft_of(store, household.id)
     assert draft is not None
     for seed, kind in ((11, PhotoKind.HOUSE_FRONT), (12, PhotoKind.HOUSE_INSIDE)):
         raw = small_jpeg(seed=seed)
-        visits.attach_photo(store, vault, visit_id=draft.id, processed=process_photo(raw), original=raw, kind=kind)
+        visits.attach_photo(
+            store, vault, visit_id=draft.id, processed=process_photo(raw), original=raw, kind=kind
+        )
     submitted = visits.submit_visit(store, visit_id=draft.id, answers=draft.answers, pack=pack)
     form = make_form(submitted.id)
     assert form.read_only and form.members_section.name.isReadOnly()

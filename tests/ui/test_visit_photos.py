@@ -26,7 +26,8 @@ from tests.fixtures.photos import (
     truncated_jpeg,
 )
 from tests.store.test_visits import seed_motorbike_family
-from tests.ui.visit_support import import_and_wait, make_form, pack, vault, wait_idle, write_file  # noqa: F401
+from tests.ui import visit_support
+from tests.ui.visit_support import import_and_wait, wait_idle, write_file
 
 BAD_FILES = {
     "not_image": (lambda: b"Ini bukan foto, hanya teks biasa.\n" * 40, "bukan foto yang dikenali"),
@@ -36,9 +37,16 @@ BAD_FILES = {
     "heic": (heic_header, "HEIC"),
 }
 
+# Fixtures shared by the visit tests (assigned, so pytest finds them in this module).
+make_form = visit_support.make_form
+pack = visit_support.pack
+vault = visit_support.vault
+
 
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
-def test_bad_photo_is_refused_with_a_message_and_nothing_lost(qtbot, make_form, store: Store, tmp_path: Path, case):
+def test_bad_photo_is_refused_with_a_message_and_nothing_lost(
+    qtbot, make_form, store: Store, tmp_path: Path, case
+):
     form = make_form()
     good = write_file(tmp_path, "depan.jpg", small_jpeg(seed=1))
     import_and_wait(qtbot, form, [good], PhotoKind.HOUSE_FRONT)
@@ -72,7 +80,9 @@ def test_photo_without_exif_is_accepted(qtbot, make_form, store: Store, tmp_path
     form = make_form()
     plain = io.BytesIO()
     Image.open(io.BytesIO(small_jpeg(seed=3))).save(plain, "JPEG", quality=90)  # no EXIF at all
-    import_and_wait(qtbot, form, [write_file(tmp_path, "tanpa_exif.jpg", plain.getvalue())], PhotoKind.KITCHEN)
+    import_and_wait(
+        qtbot, form, [write_file(tmp_path, "tanpa_exif.jpg", plain.getvalue())], PhotoKind.KITCHEN
+    )
     photos = visits.photos_of(store, form.visit.id)
     assert len(photos) == 1 and photos[0].taken_at is not None  # the import time stands in
     assert "Foto tersimpan" in form.photo_panel.status.text()
@@ -126,7 +136,9 @@ def test_same_house_photo_on_another_family_warns(qtbot, make_form, store: Store
 
 def test_removing_a_photo_updates_the_checklist(qtbot, make_form, store: Store, tmp_path: Path):
     form = make_form()
-    import_and_wait(qtbot, form, [write_file(tmp_path, "depan.jpg", small_jpeg(seed=1))], PhotoKind.HOUSE_FRONT)
+    import_and_wait(
+        qtbot, form, [write_file(tmp_path, "depan.jpg", small_jpeg(seed=1))], PhotoKind.HOUSE_FRONT
+    )
     assert form.photo_panel.missing_required() == ["rumah_dalam"]
     row = next(iter(form.photo_panel.rows.values()))
     qtbot.mouseClick(row.remove, Qt.MouseButton.LeftButton)

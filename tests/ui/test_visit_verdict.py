@@ -15,7 +15,13 @@ from app.ui.visit.verdict_panel import VerdictPanel, VerdictRunner
 from app.ui.worker import wait_for_all
 from tests.fixtures.photos import small_jpeg
 from tests.store.test_visits import seed_motorbike_family
-from tests.ui.visit_support import import_and_wait, make_form, pack, vault, wait_idle, write_file  # noqa: F401
+from tests.ui import visit_support
+from tests.ui.visit_support import import_and_wait, wait_idle, write_file
+
+# Fixtures shared by the visit tests (assigned, so pytest finds them in this module).
+make_form = visit_support.make_form
+pack = visit_support.pack
+vault = visit_support.vault
 
 
 def test_runner_coalesces_and_shows_only_the_latest(qtbot, store: Store, pack):
@@ -65,7 +71,9 @@ def test_reregistration_checklist_follows_the_photos(qtbot, make_form, tmp_path:
     form.go_to_section(7)
     conclusion = form.conclusion_section
     checkbox = next(w for w, _t, field in conclusion._bindings if field == "wants_reregistration")
-    qtbot.mouseClick(checkbox, Qt.MouseButton.LeftButton)
+    checkbox.setFocus()
+    qtbot.keyClick(checkbox, Qt.Key.Key_Space)
+    assert form.answers.conclusion.wants_reregistration
     qtbot.waitUntil(lambda: "Dokumen daftar ulang" in panel.text(), timeout=5_000)
     assert "☐ Kartu Keluarga" in panel.text() or "☐" in panel.text()
     import_and_wait(qtbot, form, [write_file(tmp_path, "kk.jpg", small_jpeg(seed=6))], PhotoKind.KK)

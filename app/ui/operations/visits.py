@@ -44,14 +44,15 @@ def _run(op: Callable[[], Any], on_success: Success, on_failure: Failure) -> Job
 
 
 def load_policy_pack(*, on_success: Success, on_failure: Failure = None) -> Job:
-    """The pack new verdicts use. Loading compiles every CEL condition (about a second): never on the UI thread."""
+    """The pack new verdicts use. Loading compiles every CEL condition (about a second): never on the
+    UI thread."""
     return _run(default_pack, on_success, on_failure)
 
 
 def start_visit(
     *, store: Store, household_id: str, officer: str, on_success: Success, on_failure: Failure = None
 ) -> Job:
-    """"Kunjungan baru" or "Lanjutkan draf": open (or create) the draft and load what the form needs."""
+    """ "Kunjungan baru" or "Lanjutkan draf": open (or create) the draft and load what the form needs."""
 
     def op(s: Store) -> visits.VisitContext:
         visit = visits.start_visit(s, household_id=household_id, officer=officer)
@@ -63,7 +64,7 @@ def start_visit(
 def start_correction(
     *, store: Store, visit_id: str, officer: str, on_success: Success, on_failure: Failure = None
 ) -> Job:
-    """"Koreksi": a new draft replacing a submitted visit."""
+    """ "Koreksi": a new draft replacing a submitted visit."""
 
     def op(s: Store) -> visits.VisitContext:
         visit = visits.start_correction(s, visit_id=visit_id, officer=officer)
@@ -110,7 +111,9 @@ def submit_visit(
     return _run(lambda: op(store), on_success, on_failure)
 
 
-def discard_draft(*, store: Store, visit_id: str, on_success: Success = None, on_failure: Failure = None) -> Job:
+def discard_draft(
+    *, store: Store, visit_id: str, on_success: Success = None, on_failure: Failure = None
+) -> Job:
     return _run(lambda: visits.discard_draft(store, visit_id=visit_id), on_success, on_failure)
 
 
@@ -148,7 +151,9 @@ def import_photo(
             original = _read_file(path)
             processed = process_photo(original)
         except PhotoError as exc:
-            raise PhotoError(exc.message_id, f"{path.name}: {exc.message}", f"{path.name}: {exc.english}") from exc
+            raise PhotoError(
+                exc.message_id, f"{path.name}: {exc.message}", f"{path.name}: {exc.english}"
+            ) from exc
         photo = visits.attach_photo(
             s, v, visit_id=visit_id, processed=processed, original=original, kind=kind, taken_by=taken_by
         )
@@ -176,7 +181,10 @@ def load_thumbnails(
                 thumbnail: bytes | None = v.get(photo.thumbnail_sha256 or photo.sha256)
             except StoreError:
                 thumbnail = None  # shown as "missing" on the row; the record stays
-            out[photo.id] = (thumbnail, visits.similar_photos(s, phash=photo.phash, household_id=household_id))
+            out[photo.id] = (
+                thumbnail,
+                visits.similar_photos(s, phash=photo.phash, household_id=household_id),
+            )
         return out
 
     return _run(lambda: op(store, vault), on_success, on_failure)
@@ -192,11 +200,15 @@ def update_photo(
     on_failure: Failure = None,
 ) -> Job:
     return _run(
-        lambda: visits.update_photo(store, photo_id=photo_id, kind=kind, member_id=member_id), on_success, on_failure
+        lambda: visits.update_photo(store, photo_id=photo_id, kind=kind, member_id=member_id),
+        on_success,
+        on_failure,
     )
 
 
-def remove_photo(*, store: Store, photo_id: str, on_success: Success = None, on_failure: Failure = None) -> Job:
+def remove_photo(
+    *, store: Store, photo_id: str, on_success: Success = None, on_failure: Failure = None
+) -> Job:
     return _run(lambda: visits.remove_photo(store, photo_id=photo_id), on_success, on_failure)
 
 

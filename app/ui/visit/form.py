@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core.answers import VisitAnswers
 from app.core.models import Visit, VisitState
+from app.core.regions import region_index
 from app.core.rules import PolicyPack, Verdict
 from app.store.store import Store
 from app.store.vault import PhotoVault
@@ -41,6 +42,7 @@ from app.ui.operations import visits as ops
 from app.ui.visit import sections as sec
 from app.ui.visit.photo_panel import PhotoPanel
 from app.ui.visit.verdict_panel import VerdictPanel, VerdictRunner
+from app.ui.worker import run_in_background
 
 AUTOSAVE_MS = 800
 
@@ -98,10 +100,10 @@ class VisitForm(QWidget):
         self._save_again = False
         self._closing = False
         self._message = ""
+        self._regions_pending = False
         self._ready = False  # no saves while the constructor fills the widgets
         self.last_saved: datetime | None = None
         self.setObjectName("visitForm")
-        self.setStyleSheet(FORM_STYLE)
         self.setWindowTitle(self.tr("Kunjungan verval — {name}").format(name=self.household.head_name))
 
         # ---- sections ----
@@ -248,8 +250,22 @@ class VisitForm(QWidget):
         self.members_section.select(context.position.member)
         self.go_to_section(context.position.section)
         self._refresh_derived()
+        # Last, so the style is resolved once for the finished tree rather than on every insertion.
+        self.setStyleSheet(FORM_STYLE)
         self._ready = True
+        self._regions_pending = True
+        run_in_background(
+            lambda _job: region_index(),
+            on_success=self._regions_loaded,
+            on_failure=lambda _exc: setattr(
+                self, "_regions_pending", False
+            ),  # region codes just go unchecked
+        )
         self.runner.request(self.answers.model_dump(mode="json"), self.photo_panel.kinds())
+
+    def _regions_loaded(self, regions: Any) -> None:
+        self._regions_pending = False
+        self.members_section.set_region_check(regions.exists)
 
     # ---- keyboard ----------------------------------------------------------------------------------
 
@@ -353,7 +369,13 @@ class VisitForm(QWidget):
     @property
     def busy(self) -> bool:
         """True while a save, an evaluation or a photo import is still running."""
-        return self._saving or self.runner.busy or self.photo_panel.busy or self._autosave.isActive()
+        return (
+            self._saving
+            or self._regions_pending
+            or self.runner.busy
+            or self.photo_panel.busy
+            or self._autosave.isActive()
+        )
 
     def save_now(self) -> None:
         if self.read_only:
@@ -431,8 +453,8 @@ class VisitForm(QWidget):
             self.verdict_panel.show_verdict(Verdict.from_json(visit.verdict), self.photo_panel.kind_counts())
         self.show_message(
             self.tr(
-                "Kunjungan terkirim ke antrean dan tidak dapat diubah lagi. Data akan dikirim ke server saat ada "
-                "sinyal. Untuk perubahan, buat kunjungan koreksi."
+                "Kunjungan terkirim ke antrean dan tidak dapat diubah lagi. Data akan dikirim ke server "
+                "saat ada sinyal. Untuk perubahan, buat kunjungan koreksi."
             ),
             False,
         )
@@ -501,8 +523,8 @@ class _PhotosSection(sec.Section):
         self.outer.addWidget(
             self.hint(
                 self.tr(
-                    "Wajib: foto rumah bagian depan dan bagian dalam. Pilih jenis setiap foto; untuk KTP pilih "
-                    "pemiliknya. Foto dikecilkan, diputar tegak dan disimpan terenkripsi."
+                    "Wajib: foto rumah bagian depan dan bagian dalam. Pilih jenis setiap foto; untuk KTP "
+                    "pilih pemiliknya. Foto dikecilkan, diputar tegak dan disimpan terenkripsi."
                 )
             )
         )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import REQUIRED_HOUSE_PHOTOS, Photo, PhotoKind
+from app.core.models import REQUIRED_HOUSE_PHOTOS, Photo
 from app.store.store import Store
 from app.store.vault import PhotoVault
 from app.store.visits import HOUSE_KINDS, SimilarPhoto
@@ -55,7 +55,9 @@ class PhotoRow(QFrame):
     changed = Signal(str, str, object)  # photo id, kind, member id
     remove_requested = Signal(str)
 
-    def __init__(self, photo: Photo, members: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, photo: Photo, members: Sequence[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.photo = photo
         self.similar: list[SimilarPhoto] = []
@@ -116,7 +118,12 @@ class PhotoRow(QFrame):
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
             self.thumbnail.setPixmap(
-                pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                pixmap.scaled(
+                    THUMB,
+                    THUMB,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
             )
         else:
             self.thumbnail.setText(self.tr("foto tidak\nditemukan"))
@@ -157,9 +164,10 @@ class PhotoRow(QFrame):
 
     def _info_text(self) -> str:
         p = self.photo
-        when = p.taken_at.strftime("%d-%m-%Y %H:%M") if p.taken_at else self.tr("waktu tidak diketahui")
-        return self.tr("{w}×{h} px · {kb} KB · {when}").format(w=p.width, h=p.height, kb=round(p.byte_size / 1024),
-                                                             when=when)  # fmt: skip
+        unknown = self.tr("waktu tidak diketahui")
+        when = p.taken_at.strftime("%d-%m-%Y %H:%M") if p.taken_at else unknown
+        size_kb = round(p.byte_size / 1024)
+        return self.tr("{w}×{h} px · {kb} KB · {when}").format(w=p.width, h=p.height, kb=size_kb, when=when)
 
 
 class PhotoPanel(QWidget):
@@ -198,7 +206,9 @@ class PhotoPanel(QWidget):
         kind_label = QLabel(self.tr("&Jenis foto baru:"))
         kind_label.setBuddy(self.new_kind)
         self.import_button = QPushButton(self.tr("&Impor foto…"))
-        self.import_button.setToolTip(self.tr("Pilih satu atau beberapa foto (Ctrl+I), atau seret foto ke sini"))
+        self.import_button.setToolTip(
+            self.tr("Pilih satu atau beberapa foto (Ctrl+I), atau seret foto ke sini")
+        )
         self.import_button.clicked.connect(self.choose_files)
         self.camera_button = QPushButton(self.tr("Ambil dengan &kamera"))
         self.camera_button.setVisible(camera_available())
@@ -405,13 +415,19 @@ class PhotoPanel(QWidget):
     # ---- drag and drop, camera -----------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if not self.read_only and event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+        if (
+            not self.read_only
+            and event.mimeData().hasUrls()
+            and all(u.isLocalFile() for u in event.mimeData().urls())
+        ):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if isinstance(u, QUrl) and u.isLocalFile()]
+        paths = [
+            Path(u.toLocalFile()) for u in event.mimeData().urls() if isinstance(u, QUrl) and u.isLocalFile()
+        ]
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 from app.core.answers import MemberAnswer, Vehicle, VisitAnswers
 from app.core.identity import validate_nik
 from app.core.models import PhotoKind, new_id
-from app.core.regions import region_index
 from app.store.visits import member_label, member_problems
 from app.ui.visit import labels
 from app.ui.visit.widgets import (
@@ -64,7 +63,9 @@ def set_read_only(root: QWidget, read_only: bool) -> None:
         elif isinstance(widget, QAbstractSpinBox):
             widget.setReadOnly(read_only)
             widget.setButtonSymbols(
-                QAbstractSpinBox.ButtonSymbols.NoButtons if read_only else QAbstractSpinBox.ButtonSymbols.UpDownArrows
+                QAbstractSpinBox.ButtonSymbols.NoButtons
+                if read_only
+                else QAbstractSpinBox.ButtonSymbols.UpDownArrows
             )
         elif isinstance(widget, QComboBox | QCheckBox | QPushButton) and not widget.property("keep_enabled"):
             widget.setEnabled(not read_only)
@@ -161,6 +162,9 @@ class MembersSection(Section):
     ) -> None:
         super().__init__(answers, parent)
         self.documents_of = documents_of
+        # Set once the region list is read on a worker (0.2 s the first time): until then the NIK's
+        # region code is not checked, everything else is.
+        self.region_exists: Callable[[str], bool] | None = None
         self.current = 0
         self.today = date.today()
 
@@ -278,7 +282,9 @@ class MembersSection(Section):
 
     def _list_text(self, member: MemberAnswer, index: int) -> str:
         relation = labels.label(labels.RELATION, str(member.relation))
-        status = "" if member.status == "aktif" else f" ({labels.label(labels.MEMBER_STATUS, str(member.status))})"
+        status = (
+            "" if member.status == "aktif" else f" ({labels.label(labels.MEMBER_STATUS, str(member.status))})"
+        )
         return f"{member_label(member, index)}\n{relation}{status}"
 
     def after_write(self, field: str) -> None:
@@ -310,7 +316,7 @@ class MembersSection(Section):
             self.nik_check.setStyleSheet(WARNING_STYLE)
             return self.tr("NIK belum diisi")
         check = validate_nik(
-            member.nik, region_index().exists, birth_date=member.birth_date, sex=str(member.sex)
+            member.nik, self.region_exists, birth_date=member.birth_date, sex=str(member.sex)
         )
         if check.errors:
             self.nik_check.setStyleSheet(ERROR_STYLE)
@@ -324,6 +330,10 @@ class MembersSection(Section):
             return decoded + "\n⚠ " + "\n⚠ ".join(w.message for w in check.warnings)
         self.nik_check.setStyleSheet(OK_STYLE)
         return decoded
+
+    def set_region_check(self, region_exists: Callable[[str], bool]) -> None:
+        self.region_exists = region_exists
+        self._refresh_checks()
 
     def add_member(self) -> None:
         if self.read_only:
@@ -346,8 +356,8 @@ class MembersSection(Section):
             kinds = ", ".join(sorted({labels.label(labels.PHOTO_KIND, d.kind) for d in documents}))
             self.message.emit(
                 self.tr(
-                    "{who} tidak dihapus: masih ada {n} dokumen terlampir atas namanya ({kinds}). Hapus dokumen "
-                    "itu atau pindahkan ke anggota lain di bagian Foto terlebih dahulu."
+                    "{who} tidak dihapus: masih ada {n} dokumen terlampir atas namanya ({kinds}). Hapus "
+                    "dokumen itu atau pindahkan ke anggota lain di bagian Foto terlebih dahulu."
                 ).format(who=who, n=len(documents), kinds=kinds),
                 True,
             )
@@ -384,10 +394,13 @@ class HouseSection(Section):
         living: Target = lambda: self.answers.living  # noqa: E731
 
         building = self.form_layout()
-        building.addRow(self.tr("&Jumlah keluarga di rumah"), self.bind(CountSpin(20), house, "families_in_house"))
-        building.addRow(self.tr("Status &kepemilikan"), self.bind(ChoiceCombo(labels.choices(labels.OWNERSHIP)),
-                                                                  house, "ownership"))  # fmt: skip
-        building.addRow(self.tr("&Luas lantai"), self.bind(DecimalSpin(10_000, 1, " m²"), house, "floor_area_m2"))
+        families = self.bind(CountSpin(20), house, "families_in_house")
+        building.addRow(self.tr("&Jumlah keluarga di rumah"), families)
+        ownership = self.bind(ChoiceCombo(labels.choices(labels.OWNERSHIP)), house, "ownership")
+        building.addRow(self.tr("Status &kepemilikan"), ownership)
+        building.addRow(
+            self.tr("&Luas lantai"), self.bind(DecimalSpin(10_000, 1, " m²"), house, "floor_area_m2")
+        )
         building.addRow(self.tr("Jenis &lantai terluas"), self.bind(ChoiceCombo(labels.choices(labels.FLOOR)),
                                                                     house, "floor_material"))  # fmt: skip
         building.addRow(self.tr("Jenis &dinding terluas"), self.bind(ChoiceCombo(labels.choices(labels.WALL)),
@@ -399,12 +412,20 @@ class HouseSection(Section):
         for text, widget, field in (
             (self.tr("Sumber air &minum"), ChoiceCombo(labels.choices(labels.WATER)), "water_source"),
             (self.tr("Sumber &penerangan"), ChoiceCombo(labels.choices(labels.LIGHTING)), "lighting_source"),
-            (self.tr("Daya listrik terpasang"), ChoiceCombo(labels.choices(labels.ELECTRICITY)), "electricity_va"),
+            (
+                self.tr("Daya listrik terpasang"),
+                ChoiceCombo(labels.choices(labels.ELECTRICITY)),
+                "electricity_va",
+            ),
             (self.tr("ID pelanggan PLN"), TextEdit(20), "pln_meter_id"),
             (self.tr("Bahan bakar &memasak"), ChoiceCombo(labels.choices(labels.FUEL)), "cooking_fuel"),
             (self.tr("Fasilitas BAB"), ChoiceCombo(labels.choices(labels.TOILET)), "toilet_facility"),
             (self.tr("Jenis kloset"), ChoiceCombo(labels.choices(labels.TOILET_TYPE)), "toilet_type"),
-            (self.tr("Pembuangan akhir tinja"), ChoiceCombo(labels.choices(labels.DISPOSAL)), "final_disposal"),
+            (
+                self.tr("Pembuangan akhir tinja"),
+                ChoiceCombo(labels.choices(labels.DISPOSAL)),
+                "final_disposal",
+            ),
         ):
             facilities.addRow(text, self.bind(widget, house, field))
 
@@ -475,9 +496,15 @@ class AssetsSection(Section):
         counts_box.setLayout(counts)
 
         land = self.form_layout()
-        land.addRow(self.tr("Emas/perhiasan"), self.bind(DecimalSpin(100_000, 1, " gram"), assets, "gold_grams"))
-        land.addRow(self.tr("Lahan &pertanian"), self.bind(DecimalSpin(100_000, 2, " ha"), assets, "farmland_ha"))
-        land.addRow(self.tr("Lahan lain"), self.bind(DecimalSpin(10_000_000, 0, " m²"), assets, "other_land_m2"))
+        land.addRow(
+            self.tr("Emas/perhiasan"), self.bind(DecimalSpin(100_000, 1, " gram"), assets, "gold_grams")
+        )
+        land.addRow(
+            self.tr("Lahan &pertanian"), self.bind(DecimalSpin(100_000, 2, " ha"), assets, "farmland_ha")
+        )
+        land.addRow(
+            self.tr("Lahan lain"), self.bind(DecimalSpin(10_000_000, 0, " m²"), assets, "other_land_m2")
+        )
         land.addRow(self.tr("Nilai properti"), self.bind(RupiahEdit(), assets, "property_value"))
         land.addRow("", self.bind(Check(self.tr("Memiliki usaha besar")), assets, "large_business"))
         land_box = QGroupBox(self.tr("Lahan, properti, usaha"))
@@ -501,13 +528,9 @@ class AssetsSection(Section):
         vehicles_box = QGroupBox(self.tr("Kendaraan bermotor"))
         vehicles_box.setLayout(vehicles)
 
-        grid = QGridLayout()
-        grid.addWidget(counts_box, 0, 0, 1, 2)
-        grid.addWidget(vehicles_box, 1, 0)
-        grid.addWidget(land_box, 1, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        self.outer.addLayout(grid)
+        self.outer.addWidget(counts_box)
+        self.outer.addWidget(vehicles_box)
+        self.outer.addWidget(land_box)
         self.outer.addStretch(1)
         self.vehicle_widgets: list[tuple[ChoiceCombo, RupiahEdit, Check, QPushButton]] = []
         self.load()
@@ -544,9 +567,10 @@ class AssetsSection(Section):
         credit.set_value(vehicle.on_credit)
         remove = QPushButton(self.tr("Hapus"))
         remove.setAccessibleName(self.tr("Hapus kendaraan {n}").format(n=index + 1))
-        target: Target = lambda i=index: (  # type: ignore[misc]
-            self.answers.assets.vehicles[i] if i < len(self.answers.assets.vehicles) else None
-        )
+
+        def target(i: int = index) -> Vehicle | None:
+            return self.answers.assets.vehicles[i] if i < len(self.answers.assets.vehicles) else None
+
         kind.value_changed.connect(lambda v, t=target: self._write(t, "kind", v))
         value.value_changed.connect(lambda v, t=target: self._write(t, "estimated_value", v))
         value.problem.connect(lambda text: self.message.emit(text, True))
@@ -595,12 +619,16 @@ class WorkSection(Section):
         empowerment: Target = lambda: self.answers.empowerment  # noqa: E731
         plan = self.form_layout()
         plan.addRow("", self.bind(Check(self.tr("Punya usaha yang berjalan")), empowerment, "has_business"))
-        plan.addRow("", self.bind(Check(self.tr("Punya rencana usaha yang jelas")), empowerment, "has_business_plan"))
+        plan.addRow(
+            "", self.bind(Check(self.tr("Punya rencana usaha yang jelas")), empowerment, "has_business_plan")
+        )
         plan.addRow("", self.bind(Check(self.tr("Bersedia ikut pelatihan dan pendampingan")),
                                   empowerment, "willing_to_train"))  # fmt: skip
         plan.addRow(self.tr("Jenis usaha"), self.bind(TextEdit(80), empowerment, "business_type"))
         plan.addRow(self.tr("Modal yang diperlukan"), self.bind(RupiahEdit(), empowerment, "capital_needed"))
-        plan.addRow(self.tr("Perkiraan penghasilan"), self.bind(RupiahEdit(), empowerment, "projected_income"))
+        plan.addRow(
+            self.tr("Perkiraan penghasilan"), self.bind(RupiahEdit(), empowerment, "projected_income")
+        )
         plan.addRow(self.tr("Lokasi usaha"), self.bind(TextEdit(120), empowerment, "business_location"))
         plan_box = QGroupBox(self.tr("Usaha dan pemberdayaan (PENA / Bansos Produktif)"))
         plan_box.setLayout(plan)
@@ -608,7 +636,8 @@ class WorkSection(Section):
         self.outer.addWidget(
             self.hint(
                 self.tr(
-                    "Penghasilan semua anggota yang bekerja dijumlahkan dan dibandingkan dengan upah minimum. "
+                    "Penghasilan semua anggota yang bekerja dijumlahkan dan dibandingkan dengan upah "
+                    "minimum. "
                     "PNS, PPPK, TNI, Polri, perangkat desa dan guru bersertifikasi adalah pilihan tersendiri."
                 )
             )
@@ -643,9 +672,10 @@ class WorkSection(Section):
             header = QLabel(f"<b>{text}</b>")
             self.grid.addWidget(header, 0, column)
         for index, member in enumerate(self.answers.members):
-            target: Target = lambda i=index: (  # type: ignore[misc]
-                self.answers.members[i] if i < len(self.answers.members) else None
-            )
+
+            def target(i: int = index) -> MemberAnswer | None:
+                return self.answers.members[i] if i < len(self.answers.members) else None
+
             name = QLabel(member_label(member, index))
             occupation = ChoiceCombo(labels.choices(labels.OCCUPATION))
             occupation.setAccessibleName(self.tr("Pekerjaan {who}").format(who=member_label(member, index)))
@@ -672,7 +702,9 @@ class WorkSection(Section):
             set_read_only(self.grid_box, True)
 
     def _refresh_values(self) -> None:
-        for member, (occupation, businesses, income) in zip(self.answers.members, self.member_widgets, strict=True):
+        for member, (occupation, businesses, income) in zip(
+            self.answers.members, self.member_widgets, strict=True
+        ):
             occupation.set_value(str(member.occupation))
             businesses.set_value(member.businesses)
             if income.value() != member.monthly_income:
@@ -685,7 +717,9 @@ class WorkSection(Section):
 
     def _update_total(self) -> None:
         total = sum(m.monthly_income for m in self.answers.members if m.status == "aktif")
-        self.total.setText(self.tr("Penghasilan keluarga per bulan: {total}").format(total=format_rupiah(total)))
+        self.total.setText(
+            self.tr("Penghasilan keluarga per bulan: {total}").format(total=format_rupiah(total))
+        )
 
 
 # ---- assessment -----------------------------------------------------------------------------------
@@ -707,7 +741,9 @@ class AssessmentSection(Section):
         confirm = QVBoxLayout(confirm_box)
         confirm.addWidget(
             self.bind(
-                Check(self.tr("Saya sudah melihat sendiri bahwa rumah ini &mewah")), assessment, "officer_confirms_luxury"
+                Check(self.tr("Saya sudah melihat sendiri bahwa rumah ini &mewah")),
+                assessment,
+                "officer_confirms_luxury",
             )
         )
         confirm.addWidget(
@@ -764,8 +800,8 @@ class DocumentsSection(Section):
         self.outer.addWidget(
             self.hint(
                 self.tr(
-                    "Foto dokumen disimpan terenkripsi bersama kunjungan. Tentukan pemilik setiap KTP di bagian "
-                    "Foto. Daftar ini juga dipakai untuk berkas daftar ulang."
+                    "Foto dokumen disimpan terenkripsi bersama kunjungan. Tentukan pemilik setiap KTP di "
+                    "bagian Foto. Daftar ini juga dipakai untuk berkas daftar ulang."
                 )
             )
         )
@@ -791,7 +827,9 @@ class DocumentsSection(Section):
                 label.setStyleSheet(WARNING_STYLE)
             else:
                 label.setText(self.tr("✘ belum ada"))
-                label.setStyleSheet(ERROR_STYLE if kind in (PhotoKind.KTP, PhotoKind.KK) else "color: #546e7a;")
+                label.setStyleSheet(
+                    ERROR_STYLE if kind in (PhotoKind.KTP, PhotoKind.KK) else "color: #546e7a;"
+                )
 
 
 # ---- conclusion -----------------------------------------------------------------------------------
@@ -809,7 +847,9 @@ class ConclusionSection(Section):
                                   conclusion, "voluntary_graduation_signed"))  # fmt: skip
         form.addRow("", self.bind(Check(self.tr("Alamat di KTP berbeda dengan tempat tinggal")),
                                   conclusion, "ktp_address_differs"))  # fmt: skip
-        form.addRow("", self.bind(Check(self.tr("Keluarga ingin &daftar ulang")), conclusion, "wants_reregistration"))
+        form.addRow(
+            "", self.bind(Check(self.tr("Keluarga ingin &daftar ulang")), conclusion, "wants_reregistration")
+        )
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Catatan petugas untuk pemeriksa (opsional)"))
         self.notes.setMaximumHeight(110)

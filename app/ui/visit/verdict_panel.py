@@ -50,7 +50,9 @@ class VerdictRunner(QObject):
     evaluated = Signal(object, float)  # Verdict, request time (perf_counter) of the answers it reflects
     failed = Signal(str)
 
-    def __init__(self, pack: PolicyPack, household: Household, members: list[Member], parent: QObject | None = None):
+    def __init__(
+        self, pack: PolicyPack, household: Household, members: list[Member], parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.pack = pack
         self.household = household
@@ -172,7 +174,9 @@ class VerdictPanel(QFrame):
         self._set_badge(verdict.overall_label_id, COLOURS.get(str(verdict.colour), COLOURS["neutral"]))
         self.pack_label.setText(
             self.tr("Paket aturan {pack} versi {version} · tanggal acuan {date}").format(
-                pack=verdict.pack_id, version=verdict.pack_version, date=verdict.reference_date.strftime("%d-%m-%Y")
+                pack=verdict.pack_id,
+                version=verdict.pack_version,
+                date=verdict.reference_date.strftime("%d-%m-%Y"),
             )
         )
         self.body.setText(self._body_html(verdict, self._photo_counts))
@@ -201,13 +205,15 @@ class VerdictPanel(QFrame):
             parts.append(h(self.tr("Per program")) + "<table cellspacing='0' cellpadding='2'>" + "".join(rows)
                          + "</table>")  # fmt: skip
 
-        reasons = [r for r in verdict.fired if r.kind not in ("component", "score", "checklist")]
+        reasons = [r for r in verdict.fired if r.kind not in ("component", "score", "checklist", "flag")]
         if reasons:
             items = []
             for rule in reasons:
-                pending = "" if rule.confirmed else f" <i>({esc(self.tr('perlu konfirmasi'))})</i>"
+                unconfirmed = esc(self.tr("perlu konfirmasi"))
+                pending = "" if rule.confirmed else f" <i>({unconfirmed})</i>"
+                colour = colour_of(str(rule.outcome))
                 items.append(
-                    f"<p style='margin:0 0 6px 0'><span style='color:{colour_of(str(rule.outcome))}'>■</span> "
+                    f"<p style='margin:0 0 6px 0'><span style='color:{colour}'>■</span> "
                     f"<b>{esc(rule.title_id)}</b>{pending}<br>{esc(rule.reason_id)}"
                     f"<br><span style='color:#777'>{esc(rule.rule_id)} · {esc(rule.source)}</span></p>"
                 )
@@ -220,8 +226,10 @@ class VerdictPanel(QFrame):
                 if line.paid:
                     amount = format_rupiah(line.amount_year)
                 else:
-                    why = self.tr("melebihi batas komponen") if line.dropped_because == "max_components" else self.tr(
-                        "melebihi batas anak"
+                    why = (
+                        self.tr("melebihi batas komponen")
+                        if line.dropped_because == "max_components"
+                        else self.tr("melebihi batas anak")
                     )
                     amount = f"<s>{format_rupiah(line.amount_year)}</s> ({esc(why)})"
                 rows.append(
@@ -242,8 +250,10 @@ class VerdictPanel(QFrame):
         if flags:
             parts.append(
                 h(self.tr("Tanda data"))
-                + "".join(f"<p style='margin:0 0 4px 0'>⚑ <b>{esc(f.title_id)}</b>: {esc(f.reason_id)}</p>"
-                          for f in flags)  # fmt: skip
+                + "".join(
+                    f"<p style='margin:0 0 4px 0'>⚑ <b>{esc(f.title_id)}</b>: {esc(f.reason_id)}</p>"
+                    for f in flags
+                )  # fmt: skip
             )
 
         if verdict.bps14.count:
@@ -273,9 +283,12 @@ class VerdictPanel(QFrame):
             parts.append(
                 h(self.tr("Dokumen daftar ulang"))
                 + "".join(
-                    f"<p style='margin:0 0 2px 0'>"
-                    + ("<span style='color:#1b5e20'>☑</span>" if photo_counts.get(item.photo_kind, 0) >= item.count
-                       else "<span style='color:#b71c1c'>☐</span>")
+                    "<p style='margin:0 0 2px 0'>"
+                    + (
+                        "<span style='color:#1b5e20'>☑</span>"
+                        if photo_counts.get(item.photo_kind, 0) >= item.count
+                        else "<span style='color:#b71c1c'>☐</span>"
+                    )
                     + f" {esc(item.label_id)}"
                     + (f" × {item.count}" if item.count > 1 else "")
                     + ("" if item.required else f" <i>({esc(self.tr('jika perlu'))})</i>")
@@ -296,4 +309,3 @@ class VerdictPanel(QFrame):
     @staticmethod
     def _heading(text: str) -> str:
         return f"<h4 style='margin:10px 0 4px 0; color:#263238'>{html.escape(text)}</h4>"
-

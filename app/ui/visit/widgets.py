@@ -178,7 +178,9 @@ class CountSpin(QSpinBox):
 class DecimalSpin(QDoubleSpinBox):
     value_changed = Signal(float)
 
-    def __init__(self, maximum: float, decimals: int = 2, suffix: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, maximum: float, decimals: int = 2, suffix: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setRange(0, maximum)
         self.setDecimals(decimals)
