@@ -7,7 +7,7 @@ from bench.common import Result, median
 
 
 def run(quick: bool) -> list[Result]:
-    _seconds, rss = measure(1 if quick else 3)
+    _seconds, rss, _cpu = measure(1 if quick else 3)
     return [
         Result("store_memory_rss", median([r / 1024 for r in rss]), "MiB", None,
                note=f"{HOUSEHOLDS} households open, main window shown (no target in DESIGN §10)")
