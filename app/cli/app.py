@@ -18,7 +18,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--server", default="http://127.0.0.1:8000", help="the central server's URL")
     parser.add_argument("--user", default="", help="username to prefill")
     parser.add_argument("--data-dir", type=Path, default=None, help="where local stores live")
-    parser.add_argument("--lang", choices=("id", "en"), default="id", help="interface language")
+    parser.add_argument(
+        "--lang", choices=("id", "en"), default=None, help="interface language (default: as set)"
+    )
     parser.set_defaults(func=run)
 
 

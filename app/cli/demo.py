@@ -22,7 +22,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--households", type=int, default=400, help="families in the demo village")
     parser.add_argument("--seed", type=int, default=2026, help="generator seed (same seed, same village)")
     parser.add_argument("--user", default="pendamping", help="demo user to sign in as")
-    parser.add_argument("--lang", choices=("id", "en"), default="id", help="interface language")
+    parser.add_argument(
+        "--lang", choices=("id", "en"), default=None, help="interface language (default: as set)"
+    )
     parser.add_argument("--no-gui", action="store_true", help="seed and serve only; Ctrl+C stops")
     parser.set_defaults(func=run)
 

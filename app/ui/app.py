@@ -13,6 +13,7 @@ from app.sync.account import Account
 from app.ui.idle_lock import IdleLock
 from app.ui.login_dialog import LoginDialog
 from app.ui.main_window import MainWindow
+from app.ui.settings_dialog import saved_idle_minutes
 from app.ui.worker import wait_for_all
 
 STYLE = """
@@ -63,7 +64,7 @@ def run_desktop(
         account = dialog.account
     window = MainWindow(account)
     window.show()
-    lock = IdleLock(window, account)
+    lock = IdleLock(window, account, idle_ms=saved_idle_minutes() * 60_000)
     code = app.exec()
     lock.stop()
     window.sync.stop()

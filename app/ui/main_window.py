@@ -28,6 +28,7 @@ from app.ui.household_model import HouseholdListModel
 from app.ui.operations import visits as visit_ops
 from app.ui.overview import VillageOverview
 from app.ui.sync_controller import SyncController
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.sync_panel import SyncPanel
 
 STATE_TEXT = {
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         self.panel_action = QAction(self.tr("Jurnal sinkron…"), self)
         self.panel_action.triggered.connect(self.open_sync_panel)
         bar.addAction(self.panel_action)
+        settings = QAction(self.tr("Pengaturan…"), self)
+        settings.triggered.connect(lambda: SettingsDialog(self.account.store, self).exec())
+        bar.addAction(settings)
         find = QAction(self.tr("Cari"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.search.setFocus())
