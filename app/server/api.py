@@ -185,6 +185,10 @@ def me(current: UserDep) -> UserInfo:
 
 @sync_router.get("/meta", response_model=Meta)
 def meta(session: SessionDep, settings: SettingsDep) -> Meta:
+    return current_meta(session, settings)
+
+
+def current_meta(session: Session, settings: Settings) -> Meta:
     pack = session.execute(
         select(PolicyPack)
         .where(col(PolicyPack.deleted).is_(False))
@@ -320,7 +324,14 @@ async def push(request: Request, current: UserDep, settings: SettingsDep) -> Pus
             "too_many",
         )
     results = await run_in_threadpool(sync.push, _engine(request), current, batch.mutations)
-    return PushResponse(results=results, server_time=auth.utcnow())
+    # The answer carries the server's meta, so a sync needs no separate meta round trip (DESIGN §10).
+    meta = await run_in_threadpool(_meta_with_new_session, _engine(request), settings)
+    return PushResponse(results=results, server_time=auth.utcnow(), meta=meta)
+
+
+def _meta_with_new_session(engine: Engine, settings: Settings) -> Meta:
+    with Session(engine) as session:
+        return current_meta(session, settings)
 
 
 @sync_router.get("/conflicts", response_model=list[ConflictRecord])
@@ -400,6 +411,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     from app.server import sktm  # SKTM serial blocks (app.core.sktm); builds on this module too
 
     application.include_router(sktm.router)
+    from app.server import review_api  # the supervisor's review queue (reads; decisions come by push)
+
+    application.include_router(review_api.router)
 
     @application.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:

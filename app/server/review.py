@@ -9,6 +9,11 @@ change numbers are allocated, so the flag travels with the row to the supervisor
 
 What is compared is the decision, not the wording: explanations may be reworded by a translation fix,
 the outcome may not change.
+
+`review_refusal` is the role rule the push handler applies to visit mutations: only a supervisor (or
+an admin) of the area approves, returns or rejects, and only a visit that is waiting for review; an
+officer may submit and replace visits but never touch the review fields. The HTTP routes of the review
+queue are in `review_api.py` (they build on `api.py`, which imports the push handler that uses this).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.core.models import Household, Member, Photo, PhotoKind, SyncedRow, Visit, VisitState
+from app.core.models import Household, Member, Photo, PhotoKind, Role, SyncedRow, Visit, VisitState
 from app.core.rules import (
     FactsContext,
     PackRegistry,
@@ -33,6 +38,7 @@ from app.core.rules import (
     facts_from_records,
 )
 from app.core.rules.verdict import Verdict
+from app.server.auth import CurrentUser
 from app.server.models import PolicyPack as PublishedPack
 
 _packs = PackRegistry()
@@ -128,3 +134,41 @@ def recheck_batch(session: Session, rows: Sequence[SyncedRow]) -> dict[str, bool
             if outcome != before:
                 session.add(visit)
     return results
+
+
+# ---- who may decide --------------------------------------------------------------------------------
+
+REVIEW_FIELDS = ("reviewer", "reviewed_at", "review_comments", "review_reason")
+DECISION_STATES = frozenset({VisitState.APPROVED, VisitState.RETURNED, VisitState.REJECTED})
+REVIEWER_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
+_EMPTY: dict[str, Any] = {"reviewer": "", "reviewed_at": None, "review_comments": {}, "review_reason": ""}
+
+
+def review_refusal(
+    user: CurrentUser, entity: str, patch: dict[str, Any], current: SyncedRow | None
+) -> str | None:
+    """Why this visit mutation may not be applied (a sentence for the user), or None when it may.
+
+    Call it after the scope checks, so the answer never reveals a row outside the user's area.
+    """
+    if entity != "visit":
+        return None
+    now = current.model_dump(mode="json") if current is not None else _EMPTY
+    touched = [f for f in REVIEW_FIELDS if f in patch and patch[f] != now.get(f, _EMPTY[f])]
+    state = patch.get("state")
+    current_state = now.get("state")
+    deciding = state in DECISION_STATES and state != current_state
+    if not touched and not deciding:
+        return None
+    if user.role not in REVIEWER_ROLES:
+        return (
+            "Hanya supervisor yang dapat menyetujui, mengembalikan atau menolak kunjungan; "
+            "perubahan status pemeriksaan ditolak."
+        )
+    if current is None:
+        return "Kunjungan ini belum dikirim petugas ke server, sehingga belum dapat diperiksa."
+    if deciding and current_state != VisitState.SUBMITTED:
+        if current_state == VisitState.REPLACED:
+            return "Kunjungan ini sudah diganti kunjungan koreksi; periksa kunjungan koreksinya."
+        return "Kunjungan ini sudah diperiksa sebelumnya; keputusan tidak diubah."
+    return None

@@ -27,6 +27,7 @@ from app.server import versions
 from app.server.auth import CurrentUser, Scope, utcnow
 from app.server.db import is_postgres, write_session
 from app.server.models import Conflict, MutationLog, PolicyPack, Tombstone
+from app.server.review import review_refusal
 from app.sync.protocol import POLICY_PACK_ENTITY, Change, FieldConflict, Mutation, MutationResult, PullPage
 
 _MISSING = object()
@@ -267,12 +268,16 @@ def _merge(
         return _reject(m, "Memindahkan data ke desa lain tidak diizinkan lewat sinkronisasi.")
     row = rows.get((m.entity, m.entity_id))
     if row is None:
-        return _create(m, model, rows)
+        refusal = review_refusal(user, m.entity, m.patch, None)
+        return _reject(m, refusal) if refusal else _create(m, model, rows)
     if not scope.covers(row.village_code):
         # Same words as an unassigned village: a guessed id must not reveal that the row exists.
         return _reject(m, OUT_OF_SCOPE)
     if row.village_code != m.village_code:
         return _reject(m, "Memindahkan data ke desa lain tidak diizinkan lewat sinkronisasi.", row.version)
+    refusal = review_refusal(user, m.entity, m.patch, row)
+    if refusal:
+        return _reject(m, refusal, row.version)
     if m.op == "delete":
         return _delete(session, user, m, row)
     return _update(session, user, m, model, row)

@@ -498,6 +498,13 @@ def submit_visit(
         for photo in photos:
             store._save_in(session, photo, local_only=False)
         store._save_in(session, submitted, local_only=False)
+        if visit.replaces_id:
+            # The corrected visit steps aside in the same transaction: the review chain stays whole.
+            replaced = session.get(Visit, visit.replaces_id)
+            if replaced is not None and replaced.state in CORRECTABLE_STATES:
+                store._save_in(
+                    session, replaced.model_copy(update={"state": VisitState.REPLACED}), local_only=False
+                )
         state = session.get(SyncState, _POSITION_PREFIX + visit_id)
         if state is not None:
             session.delete(state)

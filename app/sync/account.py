@@ -15,7 +15,7 @@ from pathlib import Path
 from app.store.errors import StoreError
 from app.store.keys import KdfParams, derive_key, load_params, save_params
 from app.store.store import Store
-from app.sync.client import AuthError, Offline, SyncClient
+from app.sync.client import AuthError, ClientTooOld, Offline, SyncClient
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # Short: a returning officer on a dying link signs in offline rather than waiting on the network.
@@ -80,6 +80,11 @@ def sign_in(
                     "Masuk pertama kali harus terhubung ke server. Periksa sinyal lalu coba lagi.",
                     "The first sign-in needs a connection to the server. Check the signal and try again.",
                 ) from None
+        except ClientTooOld as exc:
+            if params is None:
+                client.close()
+                raise SignInError(str(exc), "This app version is too old for the server; update it.") from exc
+            # Work offline on local data; the sync panel shows the same message until the app is updated.
         except AuthError as exc:
             if params is None:
                 client.close()

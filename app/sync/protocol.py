@@ -82,6 +82,7 @@ class MutationResult(BaseModel):
 class PushResponse(BaseModel):
     results: list[MutationResult]
     server_time: datetime
+    meta: Meta | None = None
 
 
 class Change(BaseModel):

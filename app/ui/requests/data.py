@@ -42,8 +42,8 @@ REQUIRED_EVIDENCE: dict[str, tuple[PhotoKind, ...]] = {
 
 
 def vault_for(user_dir: Path, key: bytes) -> PhotoVault:
-    """The account's photo vault (one folder per user, beside the store)."""
-    return PhotoVault(user_dir / "vault", key)
+    """The account's photo vault: `user_dir / "photos"`, the one place every part of the app uses."""
+    return PhotoVault(user_dir / "photos", key)
 
 
 def utcnow() -> datetime:
