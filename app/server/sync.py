@@ -22,8 +22,8 @@ from sqlalchemy import Engine, Integer, String, literal, select, union_all
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col
 
-from app.core.models import SYNCED_ENTITIES, SyncedRow
-from app.server import versions
+from app.core.models import SYNCED_ENTITIES, SyncedRow, Visit
+from app.server import review, versions
 from app.server.auth import CurrentUser, Scope, utcnow
 from app.server.db import is_postgres, write_session
 from app.server.models import Conflict, MutationLog, PolicyPack, Tombstone
@@ -134,19 +134,38 @@ def _push_once(engine: Engine, user: CurrentUser, mutations: Sequence[Mutation])
                 results.append(outcome)
         outcomes = [r for r in results if isinstance(r, _Outcome)]
         changed = [o for o in outcomes if o.row is not None]
-        if changed:
+        rechecked = _recheck_visits(session, [o.row for o in changed if o.row is not None])
+        if changed or rechecked:
             # Allocate as late as possible: from here to COMMIT other writers wait for the counter row.
-            first = versions.allocate(session, len(changed))
+            first = versions.allocate(session, len(changed) + len(rechecked))
             for offset, outcome in enumerate(changed):
                 assert outcome.row is not None
                 outcome.version = first + offset
                 outcome.row.version = outcome.version
                 session.add(outcome.row)
+            for offset, visit in enumerate(rechecked, start=first + len(changed)):
+                visit.version = offset
+                session.add(visit)
         now = utcnow()
         for outcome in outcomes:
             _record(session, user, outcome, now)
         session.commit()
         return [r if isinstance(r, MutationResult) else _result(r) for r in results]
+
+
+def _recheck_visits(session: Session, rows: Sequence[SyncedRow]) -> list[Visit]:
+    """Re-evaluate submitted visits with their own pack version (DESIGN §4); a different verdict sets
+    `server_verdict_mismatch` for the reviewer. Returns visits outside the batch whose flag changed
+    (their photos came in this batch): they need a new version so the change reaches the reviewer."""
+    in_batch = {row.id for row in rows}
+    flipped: list[Visit] = []
+    for visit_id in review.recheck_batch(session, rows):
+        if visit_id in in_batch:
+            continue
+        visit = session.get(Visit, visit_id)
+        if visit is not None and visit in session.dirty:
+            flipped.append(visit)
+    return flipped
 
 
 def _lock_rows(session: Session, mutations: Sequence[Mutation]) -> dict[tuple[str, str], SyncedRow]:
