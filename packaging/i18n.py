@@ -8,10 +8,12 @@ The steps:
 
 1. `pyside6-lupdate` scans every .py file under app/ui into verval_en.ts. Translations already in the
    file are kept; messages that left the code are kept and marked vanished/obsolete by lupdate.
-2. Strings that reach the translator through a variable cannot be seen by lupdate (the label tables of
-   app/ui/visit/labels.py, the section titles, STATE_TEXT of the main window, and the `tr("…")` helper
-   of modules such as dossier_pdf.py, whose context lupdate does not know). They are found here with
-   `ast` (see INDIRECT and `module_helper_context`) and added under the context the code looks them up in.
+2. Strings that reach the translator through a variable cannot be seen by lupdate, nor can the context
+   of a module-level helper `def tr(text): return QCoreApplication.translate(CONTEXT, text)`. They are
+   found here with `ast` and added under the context the code looks them up in:
+   - in a module with such a helper (dossier_pdf.py, visit/labels.py, review/fields.py): every
+     `tr("literal")` call (f-strings included) and every module-level dict of strings (label tables);
+   - INDIRECT below: data translated by a class through `self.tr(variable)` (section titles, STATE_TEXT).
 3. English comes from resources/i18n/translations_en.json: `"*"` holds translations for any context,
    and a section named after a context overrides it for that context. The table wins over the .ts; a
    translation typed into the .ts (Qt Linguist) is kept only while the table has no entry for it.
@@ -64,8 +66,6 @@ class Indirect:
 INDIRECT: tuple[Indirect, ...] = (
     # MainWindow.set_connection_state: self.tr(STATE_TEXT.get(state, state))
     Indirect("app/ui/main_window.py", "MainWindow", dicts=("STATE_TEXT",)),
-    # labels.choices()/label(): tr(label) with the module's context "VisitChoices"
-    Indirect("app/ui/visit/labels.py", None, dicts=("*",)),
     # VisitForm: self.tr(section.title) for every Section subclass (and _PhotosSection in form.py)
     Indirect("app/ui/visit/sections.py", "VisitForm", class_attr="title"),
     Indirect("app/ui/visit/form.py", "VisitForm", class_attr="title"),
@@ -174,6 +174,13 @@ def indirect_sources(root: Path = ROOT) -> tuple[list[Found], list[str], set[Pat
                     and isinstance(call.args[0].value, str)
                 ):
                     found.append(Found(context, call.args[0].value, path, call.lineno))
+            # Label tables of such a module (app/ui/visit/labels.py, app/ui/review/fields.py) are
+            # translated through the helper at display time: every module-level dict of strings.
+            for node in tree.body:
+                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and node.value.values:
+                    values = _string_values(node.value)
+                    if len(values) == len(node.value.values):
+                        found.extend(Found(context, v.value, path, v.lineno) for v in values if v.value)
         spec = by_module.get(path.relative_to(root).as_posix())
         if spec is None:
             continue
@@ -361,11 +368,14 @@ def write_ts(root: ET.Element, ts: Path) -> None:
     ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
 
 
-def where(message: ET.Element) -> str:
+def where(message: ET.Element, ts: Path) -> str:
+    """`app/ui/x.py:12` from a location that lupdate wrote relative to `ts`."""
     loc = message.find("location")
     if loc is None:
         return "?"
-    return f"{Path(loc.get('filename', '?')).as_posix().lstrip('./')}:{loc.get('line', '?')}"
+    path = Path(os.path.normpath(ts.parent / loc.get("filename", "?")))
+    shown = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
+    return f"{shown}:{loc.get('line', '?')}"
 
 
 def build(ts: Path, qm: Path, table_file: Path = TABLE_FILE) -> tuple[ET.Element, list[str]]:
@@ -379,7 +389,7 @@ def build(ts: Path, qm: Path, table_file: Path = TABLE_FILE) -> tuple[ET.Element
     for context, source, text, message in messages(root):
         if text is not None:
             problems.extend(
-                f"{where(message)} [{context}] {source!r} -> {text!r}: {problem}"
+                f"{where(message, ts)} [{context}] {source!r} -> {text!r}: {problem}"
                 for problem in translation_problems(source, text)
             )
     write_ts(root, ts)
@@ -425,10 +435,11 @@ def main(argv: list[str] | None = None) -> int:
             if not QM_FILE.exists() or QM_FILE.read_bytes() != qm.read_bytes():
                 stale.append(f"{QM_FILE.relative_to(ROOT)} is not up to date")
     else:
-        root, problems = build(TS_FILE, QM_FILE)
+        ts = TS_FILE
+        root, problems = build(ts, QM_FILE)
     done, todo = summary(root)
     for context, source, message in todo:
-        say(f"untranslated: {where(message)} [{context}] {source!r}")
+        say(f"untranslated: {where(message, ts)} [{context}] {source!r}")
     for problem in problems:
         say(f"error: {problem}")
     for line in stale:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, text
 from sqlmodel import Session, col, select
@@ -24,6 +24,8 @@ from app.store.db import open_engine, session_scope
 from app.store.errors import ValidationError
 from app.store.tables import OutboxEntry, SyncState
 
+R = TypeVar("R", bound=SyncedRow)
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -31,6 +33,12 @@ def utcnow() -> datetime:
 
 def entity_name(row: SyncedRow) -> str:
     return str(row.__tablename__)
+
+
+def plain(row: R) -> R:
+    """A copy with no SQLAlchemy state: callers may model_copy() and save it without touching the
+    session the original came from."""
+    return type(row).model_validate(row.model_dump())
 
 
 def row_fields(row: SyncedRow) -> dict[str, Any]:
@@ -249,7 +257,8 @@ class Store:
 
     def get(self, model: type[SyncedRow], row_id: str) -> SyncedRow | None:
         with Session(self.engine) as session:
-            return session.get(model, row_id)
+            row = session.get(model, row_id)
+            return plain(row) if row is not None else None
 
     def household_ids(self, query: str = "") -> list[str]:
         """Ids of live households matching `query` (name, NIK prefix, No. KK), ordered by head name.
@@ -381,17 +390,18 @@ class Store:
                     .order_by(col(Member.birth_date))
                 )
             )
-            return h, members
+            return plain(h), [plain(m) for m in members]
 
     def visits_of(self, household_id: str) -> list[Visit]:
         with Session(self.engine) as session:
-            return list(
-                session.exec(
+            return [
+                plain(v)
+                for v in session.exec(
                     select(Visit)
                     .where(Visit.household_id == household_id, Visit.deleted == False)  # noqa: E712
                     .order_by(col(Visit.started_at))
                 )
-            )
+            ]
 
     def village_summary(self) -> VillageSummary:
         with Session(self.engine) as session:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.models import Household, Member, Visit
 from app.store.store import Store
-from app.ui.household_model import STATE_LABELS
+from app.ui.review.history import history_html
 from app.ui.worker import run_in_background
 
 
@@ -138,15 +138,8 @@ class HouseholdDetail(QWidget):
             ):
                 self.members.setItem(row, col, QTableWidgetItem(str(value)))
         self._update_visit_buttons(visits)
-        if visits:
-            lines = []
-            for v in visits:
-                when = v.started_at.strftime("%d-%m-%Y") if v.started_at else "?"
-                outcome = str(v.verdict.get("overall", "")).replace("_", " ") if v.verdict else ""
-                lines.append(f"{when} · {STATE_LABELS.get(v.state, v.state)} · {v.officer} {outcome}")
-            self.history.setText("<br>".join(lines))
-        else:
-            self.history.setText(self.tr("Belum ada kunjungan."))
+        # The whole chain: original → returned with comments → correction → approved.
+        self.history.setText(history_html(visits))
 
     def _update_visit_buttons(self, visits: list[Visit]) -> None:
         live = [v for v in visits if v.state != "replaced"]

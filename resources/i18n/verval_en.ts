@@ -366,7 +366,7 @@ STAMP</translation>
             <location filename="../../app/ui/dossier_pdf.py" line="341" />
             <location filename="../../app/ui/dossier_pdf.py" line="359" />
             <source>Program</source>
-            <translation>Programmes</translation>
+            <translation>Programme</translation>
         </message>
         <message>
             <location filename="../../app/ui/dossier_pdf.py" line="360" />
@@ -1211,21 +1211,207 @@ found</translation>
         </message>
     </context>
     <context>
+        <name>ReviewComments</name>
+        <message>
+            <location filename="../../app/ui/review/comments.py" line="54" />
+            <source>Catatan pemeriksa {who} — perbaiki data berikut:</source>
+            <translation>Reviewer {who}'s notes — please fix the following:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/comments.py" line="116" />
+            <source>Catatan pemeriksa: {comment}</source>
+            <translation>Reviewer's note: {comment}</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewFields</name>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="15" />
+            <source>NIK</source>
+            <translation>NIK</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="16" />
+            <source>Nama</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="18" />
+            <source>Tempat lahir</source>
+            <translation>Place of birth</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="22" />
+            <source>Agama</source>
+            <translation>Religion</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="25" />
+            <source>Pekerjaan</source>
+            <translation>Occupation</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="26" />
+            <source>Jumlah usaha</source>
+            <translation>Number of businesses</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="30" />
+            <source>Penghasilan per bulan</source>
+            <translation>Monthly income</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="35" />
+            <source>Aset</source>
+            <translation>Assets</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="36" />
+            <source>Penilaian rumah</source>
+            <translation>House assessment</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="39" />
+            <source>Kesimpulan</source>
+            <translation>Conclusion</translation>
+        </message>
         <message>
             <location filename="../../app/ui/review/fields.py" line="57" />
             <source>Anggota ke-{n}</source>
-            <translation type="unfinished" />
+            <translation>Member {n}</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/fields.py" line="85" />
             <source>ya</source>
-            <translation type="unfinished" />
+            <translation>yes</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/fields.py" line="85" />
             <source>tidak</source>
-            <translation type="unfinished" />
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="17" />
+            <source>Jenis kelamin</source>
+            <translation>Sex</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="19" />
+            <source>Tanggal lahir</source>
+            <translation>Date of birth</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="20" />
+            <source>Hubungan dengan kepala</source>
+            <translation>Relationship to head</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="21" />
+            <source>Status kawin</source>
+            <translation>Marital status</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="23" />
+            <source>Pendidikan</source>
+            <translation>Education</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="24" />
+            <source>Jenjang sekolah</source>
+            <translation>School level</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="27" />
+            <source>Disabilitas</source>
+            <translation>Disability</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="28" />
+            <source>Penyakit kronis</source>
+            <translation>Chronic illness</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="29" />
+            <source>Hamil</source>
+            <translation>Pregnant</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="31" />
+            <source>Status anggota</source>
+            <translation>Member status</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="34" />
+            <source>Rumah</source>
+            <translation>House</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="37" />
+            <source>Kondisi hidup</source>
+            <translation>Living conditions</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/fields.py" line="38" />
+            <source>Usaha</source>
+            <translation>Business</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPanel</name>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="593" />
+            <source>Muat ulang</source>
+            <translation>Reload</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="609" />
+            <source>Desa</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="611" />
+            <source>Hasil</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="613" />
+            <source>Tanda</source>
+            <translation>Flags</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="615" />
+            <source>Umur</source>
+            <translation>Age</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="622" />
+            <source>&lt;b&gt;Antrean pemeriksaan&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Review queue&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="643" />
+            <source>{n} kunjungan menunggu</source>
+            <translation>Visits waiting: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="656" />
+            <source>Semua desa</source>
+            <translation>All villages</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="657" />
+            <source>Semua hasil</source>
+            <translation>All results</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="658" />
+            <source>Semua tanda</source>
+            <translation>All flags</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="659" />
+            <source>Hasil server berbeda</source>
+            <translation>Server result differs</translation>
         </message>
     </context>
     <context>
@@ -1233,17 +1419,17 @@ found</translation>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="42" />
             <source>Keluarga</source>
-            <translation type="unfinished" />
+            <translation>Family</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="43" />
             <source>Desa</source>
-            <translation type="unfinished" />
+            <translation>Village</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="44" />
             <source>Petugas</source>
-            <translation type="unfinished" />
+            <translation>Officer</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="45" />
@@ -1253,32 +1439,32 @@ found</translation>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="46" />
             <source>Hasil aturan</source>
-            <translation type="unfinished" />
+            <translation>Rule result</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="47" />
             <source>Tanda</source>
-            <translation type="unfinished" />
+            <translation>Flags</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="155" />
             <source>koreksi · </source>
-            <translation type="unfinished" />
+            <translation>correction · </translation>
         </message>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="163" />
             <source>{n} hr</source>
-            <translation type="unfinished" />
+            <translation>{n} d</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="169" />
             <source>⚠ beda server</source>
-            <translation type="unfinished" />
+            <translation>⚠ server differs</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="178" />
             <source>Dikirim {when}</source>
-            <translation type="unfinished" />
+            <translation>Submitted {when}</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="180" />
@@ -1288,7 +1474,176 @@ found</translation>
         <message>
             <location filename="../../app/ui/review/queue_model.py" line="182" />
             <source>Pemeriksaan ulang di server memberi hasil lain.</source>
-            <translation type="unfinished" />
+            <translation>The re-check on the server gave a different result.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewView</name>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="99" />
+            <source>Pilih kunjungan di antrean</source>
+            <translation>Select a visit in the queue</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="109" />
+            <source>⚠ Pemeriksaan ulang di server dengan paket aturan yang sama memberi hasil lain. Periksa isian sebelum menyetujui.</source>
+            <translation>⚠ The re-check on the server with the same rule pack gave a different result. Check the answers before approving.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="117" />
+            <source>Hanya yang berubah</source>
+            <translation>Changes only</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="124" />
+            <source>Data</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="124" />
+            <source>Registri</source>
+            <translation>Registry</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="124" />
+            <source>Kunjungan</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="124" />
+            <source>Catatan pemeriksa</source>
+            <translation>Reviewer's note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="144" />
+            <source>&lt;b&gt;Registri dan hasil kunjungan&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Registry and visit results&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="151" />
+            <source>Tulis catatan di kolom terakhir pada baris data yang perlu diperbaiki petugas.</source>
+            <translation>Write a note in the last column of each row the officer needs to fix.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="164" />
+            <location filename="../../app/ui/review/view.py" line="452" />
+            <source>Tidak ada foto.</source>
+            <translation>No photos.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="181" />
+            <source>Hasil aturan</source>
+            <translation>Rule result</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="182" />
+            <source>Foto</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="183" />
+            <source>Riwayat</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="194" />
+            <source>Catatan umum / alasan (wajib untuk menolak)</source>
+            <translation>General note / reason (required to reject)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="195" />
+            <source>&amp;Setujui</source>
+            <translation>&amp;Approve</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="198" />
+            <source>&amp;Kembalikan</source>
+            <translation>Re&amp;turn</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="201" />
+            <source>&amp;Tolak</source>
+            <translation>&amp;Reject</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="257" />
+            <source>KK {kk} · {address}, RT {rt}/RW {rw} · desa {village} · petugas {officer} · dikirim {when}</source>
+            <translation>KK {kk} · {address}, RT {rt}/RW {rw} · village {village} · officer {officer} · submitted {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="270" />
+            <source>Koreksi</source>
+            <translation>Correction</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="310" />
+            <source>{n} data berbeda dari registri</source>
+            <translation>{n} answer(s) differ from the registry</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="311" />
+            <source> · {n} dikoreksi</source>
+            <translation> · {n} corrected</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="337" />
+            <source>Berbeda dari registri</source>
+            <translation>Differs from the registry</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="341" />
+            <source>Catatan untuk petugas pada data ini</source>
+            <translation>Note for the officer on this answer</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="405" />
+            <source>Bantuan PKH: {total} per tahun ({n} komponen)</source>
+            <translation>PKH benefit: {total} per year ({n} components)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="425" />
+            <source>Koreksi atas kunjungan {when} yang {state} oleh {who}.</source>
+            <translation>Correction of the visit of {when} ({state}) by {who}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="451" />
+            <source>Foto ({n})</source>
+            <translation>Photos ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="452" />
+            <source>Memuat foto…</source>
+            <translation>Loading photos…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="497" />
+            <source>Foto belum terunduh ke laptop ini.</source>
+            <translation>Photo not yet downloaded to this laptop.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="506" />
+            <source>tanpa GPS</source>
+            <translation>no GPS</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="509" />
+            <source>{kind} · {w}×{h} px · {when} · {gps} · oleh {who}</source>
+            <translation>{kind} · {w}×{h} px · {when} · {gps} · by {who}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="550" />
+            <source>Disetujui. Keputusan terkirim saat sinkron berikutnya.</source>
+            <translation>Approved. The decision is sent at the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="552" />
+            <source>Dikembalikan ke petugas dengan {n} catatan. Terkirim saat sinkron berikutnya.</source>
+            <translation>Returned to the officer with {n} note(s). Sent at the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="554" />
+            <source>Ditolak. Keputusan terkirim saat sinkron berikutnya.</source>
+            <translation>Rejected. The decision is sent at the next sync.</translation>
         </message>
     </context>
     <context>
@@ -2322,112 +2677,112 @@ found</translation>
     <context>
         <name>VisitForm</name>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="107" />
+            <location filename="../../app/ui/visit/form.py" line="108" />
             <source>Kunjungan verval — {name}</source>
             <translation>Verval visit — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="133" />
+            <location filename="../../app/ui/visit/form.py" line="134" />
             <source>Bagian formulir</source>
             <translation>Form sections</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="166" />
+            <location filename="../../app/ui/visit/form.py" line="167" />
             <source>No. KK {kk} · {address}, RT {rt}/RW {rw} · desil {desil}</source>
             <translation>KK no. {kk} · {address}, RT {rt}/RW {rw} · decile {desil}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="184" />
+            <location filename="../../app/ui/visit/form.py" line="185" />
             <source>◀ Sebelumnya</source>
             <translation>◀ Previous</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="187" />
+            <location filename="../../app/ui/visit/form.py" line="188" />
             <source>Berikutnya ▶</source>
             <translation>Next ▶</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="190" />
+            <location filename="../../app/ui/visit/form.py" line="191" />
             <source>&amp;Simpan draf</source>
             <translation>&amp;Save draft</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="191" />
+            <location filename="../../app/ui/visit/form.py" line="192" />
             <source>Draf juga tersimpan otomatis (Ctrl+S)</source>
             <translation>The draft is also saved automatically (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="193" />
+            <location filename="../../app/ui/visit/form.py" line="194" />
             <source>&amp;Kirim kunjungan</source>
             <translation>Su&amp;bmit visit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="194" />
+            <location filename="../../app/ui/visit/form.py" line="195" />
             <source>Periksa lalu kirim ke antrean sinkron (Ctrl+Enter)</source>
             <translation>Check, then send to the sync queue (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="197" />
+            <location filename="../../app/ui/visit/form.py" line="198" />
             <source>Buat &amp;koreksi</source>
             <translation>Make a &amp;correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="199" />
+            <location filename="../../app/ui/visit/form.py" line="200" />
             <source>&amp;Tutup</source>
             <translation>C&amp;lose</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="402" />
+            <location filename="../../app/ui/visit/form.py" line="405" />
             <source>Draf tersimpan {time} (di komputer ini, belum dikirim)</source>
             <translation>Draft saved {time} (on this computer, not sent yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="415" />
+            <location filename="../../app/ui/visit/form.py" line="418" />
             <source>Draf BELUM tersimpan</source>
             <translation>Draft NOT saved</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="416" />
+            <location filename="../../app/ui/visit/form.py" line="419" />
             <source>Draf gagal disimpan: {message}</source>
             <translation>Draft could not be saved: {message}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="430" />
+            <location filename="../../app/ui/visit/form.py" line="433" />
             <source>Kunjungan belum dapat dikirim: </source>
             <translation>The visit cannot be submitted yet: </translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="433" />
+            <location filename="../../app/ui/visit/form.py" line="436" />
             <source>Tunggu sampai semua foto selesai diproses, lalu kirim lagi.</source>
             <translation>Wait until all photos are processed, then submit again.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="437" />
+            <location filename="../../app/ui/visit/form.py" line="440" />
             <source>Mengirim ke antrean sinkron…</source>
             <translation>Sending to the sync queue…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="456" />
+            <location filename="../../app/ui/visit/form.py" line="459" />
             <source>Kunjungan terkirim ke antrean dan tidak dapat diubah lagi. Data akan dikirim ke server saat ada sinyal. Untuk perubahan, buat kunjungan koreksi.</source>
             <translation>The visit is in the sync queue and can no longer be changed. The data goes to the server when there is a signal. To change it, make a correction visit.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="471" />
+            <location filename="../../app/ui/visit/form.py" line="474" />
             <source>Draf koreksi</source>
             <translation>Correction draft</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="482" />
+            <location filename="../../app/ui/visit/form.py" line="485" />
             <source>Dikirim {when} · hanya baca</source>
             <translation>Submitted {when} · read-only</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="486" />
+            <location filename="../../app/ui/visit/form.py" line="489" />
             <source>Catatan pemeriksa: {reason} {comments}</source>
             <translation>Reviewer's note: {reason} {comments}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="518" />
+            <location filename="../../app/ui/visit/form.py" line="521" />
             <source>Foto</source>
             <translation>Photos</translation>
         </message>
@@ -2558,7 +2913,7 @@ found</translation>
     <context>
         <name>_PhotosSection</name>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="526" />
+            <location filename="../../app/ui/visit/form.py" line="529" />
             <source>Wajib: foto rumah bagian depan dan bagian dalam. Pilih jenis setiap foto; untuk KTP pilih pemiliknya. Foto dikecilkan, diputar tegak dan disimpan terenkripsi.</source>
             <translation>Required: photos of the front and the inside of the house. Choose the type of every photo; for a KTP choose its owner. Photos are downscaled, turned upright and stored encrypted.</translation>
         </message>

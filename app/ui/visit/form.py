@@ -39,6 +39,7 @@ from app.store.vault import PhotoVault
 from app.store.visits import FormPosition, VisitContext, submission_problems
 from app.ui.household_model import STATE_LABELS
 from app.ui.operations import visits as ops
+from app.ui.review.comments import install_review_comments
 from app.ui.visit import sections as sec
 from app.ui.visit.photo_panel import PhotoPanel
 from app.ui.visit.verdict_panel import VerdictPanel, VerdictRunner
@@ -262,6 +263,8 @@ class VisitForm(QWidget):
             ),  # region codes just go unchecked
         )
         self.runner.request(self.answers.model_dump(mode="json"), self.photo_panel.kinds())
+        # The supervisor's comments beside the fields they concern (a returned visit, or a correction).
+        self.review_comments = install_review_comments(self)
 
     def _regions_loaded(self, regions: Any) -> None:
         self._regions_pending = False
