@@ -33,7 +33,6 @@ from app.core.answers import (
     WaterSource,
 )
 from app.core.identity import make_kk, make_nik
-from app.core.rules import FactsContext, Verdict, default_pack, evaluate, facts_from_records
 from app.core.models import (
     Disability,
     Household,
@@ -47,6 +46,7 @@ from app.core.models import (
     Visit,
     VisitState,
 )
+from app.core.rules import FactsContext, Verdict, default_pack, evaluate, facts_from_records
 
 DEMO_DATE = date(2026, 11, 1)
 DEMO_VILLAGE = "53.02.03.2002"  # Desa Eonbesi, Kec. Mollo Utara, Kab. Timor Tengah Selatan, NTT

@@ -27,8 +27,8 @@ from app.ui.household_detail import HouseholdDetail
 from app.ui.household_model import HouseholdListModel
 from app.ui.operations import visits as visit_ops
 from app.ui.overview import VillageOverview
-from app.ui.sync_controller import SyncController
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.sync_controller import SyncController
 from app.ui.sync_panel import SyncPanel
 
 STATE_TEXT = {
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.sync_panel: SyncPanel | None = None
         self._build_toolbar()
         self._build_status_bar()
-        self.sync.sync_finished.connect(lambda _report: self.reload())
+        self.sync.sync_finished.connect(self._synced)
         self.sync.state_changed.connect(self._sync_state_changed)
         self.sync.progressed.connect(self._sync_progressed)
         self.sync.sync_failed.connect(lambda message: self.statusBar().showMessage(message, 15_000))
@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.pending_label)
         bar.addPermanentWidget(self.last_sync_label)
         bar.addPermanentWidget(self.connection_label)
+
+    def _synced(self, _report: Any) -> None:
+        self._policy_pack = None  # a sync may bring a new policy pack: the next form loads it
+        self.reload()
 
     def reload(self) -> None:
         self.model.search(self.search.text())
@@ -207,6 +211,7 @@ class MainWindow(QMainWindow):
         if self._policy_pack is None:
             self.statusBar().showMessage(self.tr("Memuat paket aturan…"))
             visit_ops.load_policy_pack(
+                store=self.account.store,
                 on_success=lambda pack: self._pack_loaded(pack, action, target),
                 on_failure=lambda exc: self.statusBar().showMessage(visit_ops.message_for(exc), 15_000),
             )

@@ -43,7 +43,9 @@ def test_size_and_place(district: DemoDistrict) -> None:
 
 def test_generation_is_deterministic() -> None:
     a, b = generate_demo(7, households=40), generate_demo(7, households=40)
-    assert [(m.nik, m.name, m.birth_date) for m in a.members] == [(m.nik, m.name, m.birth_date) for m in b.members]
+    assert [(m.nik, m.name, m.birth_date) for m in a.members] == [
+        (m.nik, m.name, m.birth_date) for m in b.members
+    ]
     assert [m.nik for m in generate_demo(8, households=40).members] != [m.nik for m in a.members]
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from app.core.models import Photo, PhotoKind, Visit
 from app.core.photos import PhotoError, process_photo
-from app.core.rules import PolicyPack, default_pack
+from app.core.rules import PolicyPack
 from app.store import visits
+from app.store.packs import current_pack
 from app.store.errors import StoreError
 from app.store.store import Changes, Store
 from app.store.vault import PhotoVault
@@ -43,10 +44,10 @@ def _run(op: Callable[[], Any], on_success: Success, on_failure: Failure) -> Job
 # ---- opening --------------------------------------------------------------------------------------
 
 
-def load_policy_pack(*, on_success: Success, on_failure: Failure = None) -> Job:
-    """The pack new verdicts use. Loading compiles every CEL condition (about a second): never on the
-    UI thread."""
-    return _run(default_pack, on_success, on_failure)
+def load_policy_pack(*, store: Store, on_success: Success, on_failure: Failure = None) -> Job:
+    """The pack new verdicts use (the newest received through sync, else the shipped one). Loading
+    compiles every CEL condition (about a second): never on the UI thread."""
+    return _run(lambda: current_pack(store), on_success, on_failure)
 
 
 def start_visit(
