@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from app.core.demo import DEMO_DATE, DemoDistrict, household_verdict
 from app.core.answers import VisitAnswers
+from app.core.demo import DEMO_DATE, DemoDistrict, household_verdict
 from app.core.rules import default_pack, evaluate, facts_from_records
 from app.server import admin
 from app.server.demo_seed import PACK_DIR

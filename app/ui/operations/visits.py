@@ -17,8 +17,8 @@ from app.core.models import Photo, PhotoKind, Visit
 from app.core.photos import PhotoError, process_photo
 from app.core.rules import PolicyPack
 from app.store import visits
-from app.store.packs import current_pack
 from app.store.errors import StoreError
+from app.store.packs import current_pack
 from app.store.store import Changes, Store
 from app.store.vault import PhotoVault
 from app.ui.worker import Job, run_in_background
