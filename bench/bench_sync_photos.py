@@ -354,7 +354,7 @@ def run(quick: bool) -> list[Result]:
                         f"openrosa_push_{name}_ratio",
                         odk["ratio"],
                         "x bound",
-                        note=f"{odk['finished']:.0f}/{visits} visits sent (stopped at {GIVE_UP_AFTER:g}x bound), "
+                        note=f"{odk['finished']:.0f}/{visits} visits sent (cap {GIVE_UP_AFTER:g}x bound), "
                         f"{odk['cuts']:.0f} cuts, {odk['resent'] / 1e6:.2f} MB re-sent",
                     ),
                     Result(f"openrosa_push_{name}_seconds", odk["nominal_s"], "s"),

@@ -50,25 +50,39 @@ TARGET_LANGUAGE = "en"
 
 @dataclass(frozen=True)
 class Indirect:
-    """Source strings held in data and translated later through a variable (`self.tr(x)` / `tr(x)`).
+    """Source strings held in data and translated later through a variable (`self.tr(x)`).
 
-    `module`: path under the repository. `dicts`: names of module-level dicts whose string values are
-    the sources ("*" = every module-level dict). `class_attr`: a class attribute holding the source in
-    every class of the module. `context`: where the code looks them up (None = the module's tr helper).
+    `module`: path under the repository; `context`: the class whose `self.tr` looks them up.
+    `names`: assignments anywhere in the module (`NAME = {...}` / `name = (...)`) whose text values are
+    the sources (dict values, tuple/list items). `class_attr`: a class attribute holding the source in
+    every class of the module. `strings`: literals passed around in a loop, listed by hand.
     """
 
     module: str
-    context: str | None
-    dicts: tuple[str, ...] = ()
+    context: str
+    names: tuple[str, ...] = ()
     class_attr: str = ""
+    strings: tuple[str, ...] = ()
 
 
 INDIRECT: tuple[Indirect, ...] = (
-    # MainWindow.set_connection_state: self.tr(STATE_TEXT.get(state, state))
-    Indirect("app/ui/main_window.py", "MainWindow", dicts=("STATE_TEXT",)),
+    # MainWindow: self.tr(STATE_TEXT.get(state, state))
+    Indirect("app/ui/main_window.py", "MainWindow", names=("STATE_TEXT",)),
     # VisitForm: self.tr(section.title) for every Section subclass (and _PhotosSection in form.py)
     Indirect("app/ui/visit/sections.py", "VisitForm", class_attr="title"),
     Indirect("app/ui/visit/form.py", "VisitForm", class_attr="title"),
+    # PhotoPanel: self.tr(IMAGE_FILTER) in the file dialog
+    Indirect("app/ui/visit/photo_panel.py", "PhotoPanel", names=("IMAGE_FILTER",)),
+    # RequestsPanel: self.tr(KIND_LABELS[...]), self.tr(STATUS_LABELS[...]), self.tr(hints.get(kind))
+    Indirect("app/ui/requests/panel.py", "RequestsPanel", names=("KIND_LABELS", "STATUS_LABELS", "hints")),
+    # ReviewView: self.tr(PHOTO_LABELS.get(...)); ReviewPanel: AGE_CHOICES and the filters' names
+    Indirect("app/ui/review/view.py", "ReviewView", names=("PHOTO_LABELS",)),
+    Indirect(
+        "app/ui/review/view.py",
+        "ReviewPanel",
+        names=("AGE_CHOICES",),
+        strings=("Desa", "Hasil", "Tanda", "Umur"),
+    ),  # fmt: skip
 )
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -152,12 +166,64 @@ def _string_values(node: ast.expr) -> list[ast.Constant]:
     return []
 
 
+NOT_LABELS = re.compile(r"COLOU?RS?|STYLES?|ICONS?|KEYS?|FORMATS?", re.IGNORECASE)
+COLOUR = re.compile(r"#[0-9A-Fa-f]{3,8}")
+
+
+def is_label_table(node: ast.Assign) -> bool:
+    """`NAME = {code: "Indonesian text", ...}`; not colours, styles, icons or keys."""
+    if not isinstance(node.value, ast.Dict) or not node.value.values:
+        return False
+    names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+    if not names or any(NOT_LABELS.search(name) for name in names):
+        return False
+    values = _string_values(node.value)
+    return len(values) == len(node.value.values) and all(
+        not v.value or (re.search(r"[^\W\d_]", v.value) and not COLOUR.fullmatch(v.value)) for v in values
+    )
+
+
+def _texts(node: ast.expr) -> list[ast.Constant]:
+    """Text in a data literal: dict values, tuple/list/set items, nested; never dict keys."""
+    if isinstance(node, ast.Constant):
+        return [node] if isinstance(node.value, str) and node.value else []
+    if isinstance(node, ast.Dict):
+        return [c for v in node.values for c in _texts(v)]
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return [c for item in node.elts for c in _texts(item)]
+    return []
+
+
+def _indirect_hits(spec: Indirect, tree: ast.Module, path: Path) -> list[Found]:
+    hits: list[Found] = []
+    for node in ast.walk(tree):
+        if spec.names and isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id in spec.names for t in targets):
+                hits.extend(Found(spec.context, c.value, path, c.lineno) for c in _texts(node.value))
+        if spec.class_attr and isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if (
+                    isinstance(item, ast.Assign)
+                    and any(isinstance(t, ast.Name) and t.id == spec.class_attr for t in item.targets)
+                    and isinstance(item.value, ast.Constant)
+                    and isinstance(item.value.value, str)
+                    and item.value.value
+                ):
+                    hits.append(Found(spec.context, item.value.value, path, item.value.lineno))
+        if spec.strings and isinstance(node, ast.Constant) and node.value in spec.strings:
+            hits.append(Found(spec.context, node.value, path, node.lineno))
+    return hits
+
+
 def indirect_sources(root: Path = ROOT) -> tuple[list[Found], list[str], set[Path]]:
     """The sources lupdate cannot see, problems with INDIRECT, and the modules with a tr helper."""
     found: list[Found] = []
     problems: list[str] = []
     helper_modules: set[Path] = set()
-    by_module = {spec.module: spec for spec in INDIRECT}
+    by_module: dict[str, list[Indirect]] = {}
+    for spec in INDIRECT:
+        by_module.setdefault(spec.module, []).append(spec)
     for path in sorted((root / "app" / "ui").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         helper = module_helper_context(tree)
@@ -175,42 +241,16 @@ def indirect_sources(root: Path = ROOT) -> tuple[list[Found], list[str], set[Pat
                 ):
                     found.append(Found(context, call.args[0].value, path, call.lineno))
             # Label tables of such a module (app/ui/visit/labels.py, app/ui/review/fields.py) are
-            # translated through the helper at display time: every module-level dict of strings.
+            # translated through the helper at display time: every module-level dict of text.
             for node in tree.body:
-                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and node.value.values:
+                if isinstance(node, ast.Assign) and is_label_table(node):
                     values = _string_values(node.value)
-                    if len(values) == len(node.value.values):
-                        found.extend(Found(context, v.value, path, v.lineno) for v in values if v.value)
-        spec = by_module.get(path.relative_to(root).as_posix())
-        if spec is None:
-            continue
-        context = spec.context or (helper[1] if helper else None)
-        if context is None:
-            problems.append(f"{spec.module}: no context (no tr helper found)")
-            continue
-        hits = 0
-        for node in tree.body:
-            if spec.dicts and isinstance(node, ast.Assign | ast.AnnAssign):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                names = [t.id for t in targets if isinstance(t, ast.Name)]
-                if node.value is not None and any(n in spec.dicts or "*" in spec.dicts for n in names):
-                    for value in _string_values(node.value):
-                        if value.value:
-                            found.append(Found(context, value.value, path, value.lineno))
-                            hits += 1
-            if spec.class_attr and isinstance(node, ast.ClassDef):
-                for item in node.body:
-                    if (
-                        isinstance(item, ast.Assign)
-                        and any(isinstance(t, ast.Name) and t.id == spec.class_attr for t in item.targets)
-                        and isinstance(item.value, ast.Constant)
-                        and isinstance(item.value.value, str)
-                        and item.value.value
-                    ):
-                        found.append(Found(context, item.value.value, path, item.value.lineno))
-                        hits += 1
-        if not hits:
-            problems.append(f"{spec.module}: INDIRECT entry matches nothing any more")
+                    found.extend(Found(context, v.value, path, v.lineno) for v in values if v.value)
+        for spec in by_module.get(path.relative_to(root).as_posix(), []):
+            hits = _indirect_hits(spec, tree, path)
+            if not hits:
+                problems.append(f"{spec.module}: INDIRECT entry for {spec.context} matches nothing any more")
+            found.extend(hits)
     missing = {spec.module for spec in INDIRECT} - {
         p.relative_to(root).as_posix() for p in (root / "app" / "ui").rglob("*.py")
     }

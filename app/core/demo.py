@@ -316,6 +316,7 @@ class _Generator:
 
     def scenarios(self) -> None:
         village = DEMO_VILLAGE
+
         def years(n: float) -> date:
             return self.today - timedelta(days=round(n * 365.25) + 30)
 
@@ -331,6 +332,7 @@ class _Generator:
 
         def bpnt(since: date) -> dict[str, Any]:
             return {"programme": "BPNT", "start_date": since.isoformat(), "status": "aktif"}
+
         pbi = {"programme": "PBI-JKN", "start_date": years(3).isoformat(), "status": "aktif"}
 
         # GRAD-ASN + FLAG-INCLUSION: a certified teacher in a desil-2 PKH family.
@@ -811,7 +813,8 @@ def household_verdict(
     district: DemoDistrict, household: Household, visit: Visit | None, reference_date: date
 ) -> Verdict:
     """The shipped pack's verdict for one demo family, with its visit's answers when it has one."""
-    duplicates = duplicate_niks(district.members).get(household.village_code, [])
+    own = {m.nik for m in district.members_of(household.id)}
+    duplicates = sorted(own & set(duplicate_niks(district.members).get(household.village_code, [])))
     answers = VisitAnswers.model_validate(visit.answers) if visit is not None else None
     facts = facts_from_records(
         household,

@@ -392,6 +392,19 @@ class Store:
             )
             return plain(h), [plain(m) for m in members]
 
+    def niks_elsewhere(self, household_id: str) -> frozenset[str]:
+        """NIKs on the live members of the village's *other* households (for FLAG-DUPLIKAT)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT m.nik FROM member m JOIN household h ON h.id = :hid "
+                    "WHERE m.village_code = h.village_code AND m.household_id != :hid "
+                    "AND m.deleted = 0 AND m.nik != ''"
+                ),
+                {"hid": household_id},
+            ).scalars()
+            return frozenset(rows)
+
     def visits_of(self, household_id: str) -> list[Visit]:
         with Session(self.engine) as session:
             return [

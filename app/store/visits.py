@@ -13,7 +13,7 @@ officer can act on.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -85,6 +85,8 @@ class VisitContext:
     members: list[Member]
     photos: list[Photo]
     position: FormPosition = field(default_factory=FormPosition)
+    # NIKs on other families of the village, so the live verdict can flag a duplicate (FLAG-DUPLIKAT).
+    niks_elsewhere: frozenset[str] = frozenset()
 
     @property
     def answers(self) -> VisitAnswers:
@@ -152,6 +154,7 @@ def load_visit(store: Store, visit_id: str) -> VisitContext:
         members=members,
         photos=photos_of(store, visit_id),
         position=form_position(store, visit_id),
+        niks_elsewhere=store.niks_elsewhere(household.id),
     )
 
 
@@ -432,8 +435,13 @@ def evaluate_visit(
     answers: VisitAnswers,
     photo_kinds: Iterable[str],
     reference_date: date,
+    niks_elsewhere: Collection[str] = (),
 ) -> Verdict:
-    context = FactsContext(photo_kinds=sorted({PhotoKind(k) for k in photo_kinds}))
+    typed_niks = {m.nik for m in answers.members if m.nik}
+    context = FactsContext(
+        photo_kinds=sorted({PhotoKind(k) for k in photo_kinds}),
+        duplicate_niks_in_village=sorted(typed_niks & set(niks_elsewhere)),
+    )
     return evaluate(pack, facts_from_records(household, members, answers, reference_date, context))
 
 
@@ -481,7 +489,9 @@ def submit_visit(
                 select(Member).where(Member.household_id == household.id, Member.deleted == False)  # noqa: E712
             )
         )
-        verdict = evaluate_visit(pack, household, members, typed, kinds, finished.date())
+        verdict = evaluate_visit(
+            pack, household, members, typed, kinds, finished.date(), store.niks_elsewhere(household.id)
+        )
         submitted = visit.model_copy(
             update={
                 "answers": typed.model_dump(mode="json"),

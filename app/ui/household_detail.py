@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -20,8 +22,17 @@ from PySide6.QtWidgets import (
 
 from app.core.models import Household, Member, Visit
 from app.store.store import Store
+from app.store.verdicts import HouseholdVerdict, household_verdict
 from app.ui.review.history import history_html
 from app.ui.worker import run_in_background
+
+BADGE_COLOURS = {
+    "danger": "#c62828",
+    "warning": "#ef6c00",
+    "info": "#1565c0",
+    "success": "#2e7d32",
+    "neutral": "#455a64",
+}
 
 
 def age_on(birth: Any, today: Any) -> str:
@@ -86,6 +97,12 @@ class HouseholdDetail(QWidget):
         layout.addWidget(self.members, 1)
         layout.addWidget(QLabel(self.tr("Riwayat kunjungan")))
         layout.addWidget(self.history)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        verdict_box = QGroupBox(self.tr("Kesimpulan aturan"))
+        QVBoxLayout(verdict_box).addWidget(self.verdict)
+        layout.insertWidget(layout.indexOf(facts_box) + 1, verdict_box)
 
     def show_household(self, household_id: str | None) -> None:
         self.household_id = household_id
@@ -100,6 +117,38 @@ class HouseholdDetail(QWidget):
             return found[0], found[1], store.visits_of(household_id)
 
         run_in_background(load, on_success=self._render, owner=self)
+        self.verdict.setText(self.tr("Menghitung…"))
+        run_in_background(
+            lambda _job: household_verdict(store, household_id, date.today()),
+            on_success=self._render_verdict,
+            owner=self,
+        )
+
+    def _render_verdict(self, found: HouseholdVerdict | None) -> None:
+        if found is None or found.household_id != self.household_id:
+            return
+        verdict = found.verdict
+        colour = BADGE_COLOURS.get(str(verdict.get("colour")), "#455a64")
+        source = (
+            self.tr("dari kunjungan terakhir")
+            if found.from_visit
+            else self.tr("dari data registri, belum dikunjungi")
+        )
+        label = escape(str(verdict.get("overall_label_id", "")))
+        pack = escape(f"{verdict.get('pack_id')} {verdict.get('pack_version')}")
+        lines = [
+            f"<span style='color:{colour}; font-weight:bold'>{label}</span> "
+            f"<span style='color:#607d8b'>({source}; {pack})</span>"
+        ]
+        lines += [f"• {escape(str(rule.get('reason_id', '')))}" for rule in verdict.get("fired", [])[:6]]
+        missing = verdict.get("missing") or []
+        if missing and not found.from_visit:
+            lines.append(
+                self.tr("Perlu kunjungan untuk: {items}").format(
+                    items=escape(", ".join(map(str, missing[:6])))
+                )
+            )
+        self.verdict.setText("<br>".join(lines))
 
     def _render(self, loaded: tuple[Household, list[Member], list[Visit]] | None) -> None:
         if loaded is None:
@@ -107,7 +156,6 @@ class HouseholdDetail(QWidget):
         household, members, visits = loaded
         if household.id != self.household_id:
             return
-        from datetime import date
 
         today = date.today()
         self.title.setText(f"<b>{household.head_name}</b> · KK {household.kk_number}")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(centre)
         splitter.addWidget(self.detail)
         splitter.setSizes([230, 700, 436])
-        self.setCentralWidget(splitter)
+        self.setCentralWidget(self._build_tabs(splitter))
 
         self.sync = SyncController(account, self)
         self.sync_panel: SyncPanel | None = None
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.overview.refresh()
         if self.detail.household_id:
             self.detail.show_household(self.detail.household_id)
+        self._reload_tabs()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -280,3 +282,42 @@ class MainWindow(QMainWindow):
 
     def select_row(self, row: int) -> Any:
         self.table.selectRow(row)
+
+    # ---- review and requests tabs (app/ui/review, app/ui/requests) -----------------------------------
+
+    def _build_tabs(self, households: QWidget) -> QTabWidget:
+        """Families for everyone; "Tinjauan" for a supervisor; "Permohonan" for everyone."""
+        from app.ui.requests.panel import RequestsPanel  # noqa: PLC0415 - built with the window
+        from app.ui.review.view import ReviewPanel  # noqa: PLC0415
+
+        vault = PhotoVault(self.account.user_dir / "photos", self.account.key)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(households, self.tr("Keluarga"))
+        self.review_panel: ReviewPanel | None = None
+        if self.account.role in ("supervisor", "admin"):
+            self.review_panel = ReviewPanel(self.account.store, vault, self.account.username)
+            self.review_panel.decided.connect(lambda visit: self._visit_changed(visit.household_id))
+            self.tabs.addTab(self.review_panel, self.tr("Tinjauan"))
+        villages = [a for a in self.account.areas if a.count(".") == 3]
+        self.requests_panel = RequestsPanel(
+            self.account.store,
+            vault,
+            username=self.account.username,
+            village_code=villages[0] if villages else (self.account.areas or [""])[0],
+            load_pack=_default_pack,
+        )
+        self.requests_panel.changed.connect(self._update_status)
+        self.tabs.addTab(self.requests_panel, self.tr("Permohonan"))
+        return self.tabs
+
+    def _reload_tabs(self) -> None:
+        if self.review_panel is not None:
+            self.review_panel.refresh()
+        self.requests_panel.refresh()
+
+
+def _default_pack() -> Any:
+    from app.core.rules import default_pack  # noqa: PLC0415 - compiling the pack takes a second
+
+    return default_pack()

@@ -651,109 +651,133 @@ STAMP</translation>
     <context>
         <name>HouseholdDetail</name>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="46" />
+            <location filename="../../app/ui/household_detail.py" line="57" />
             <source>Kunjungan &amp;baru</source>
             <translation>&amp;New visit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="49" />
+            <location filename="../../app/ui/household_detail.py" line="60" />
             <source>&amp;Lanjutkan draf</source>
             <translation>&amp;Continue draft</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="51" />
+            <location filename="../../app/ui/household_detail.py" line="62" />
             <source>Lihat kunjungan</source>
             <translation>View visit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="53" />
+            <location filename="../../app/ui/household_detail.py" line="64" />
             <source>&amp;Koreksi</source>
             <translation>C&amp;orrection</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="60" />
+            <location filename="../../app/ui/household_detail.py" line="71" />
             <source>Pilih keluarga di daftar</source>
             <translation>Select a family in the list</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="64" />
+            <location filename="../../app/ui/household_detail.py" line="75" />
             <source>Data keluarga</source>
             <translation>Family data</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="69" />
+            <location filename="../../app/ui/household_detail.py" line="80" />
             <source>Nama</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="70" />
+            <location filename="../../app/ui/household_detail.py" line="81" />
             <source>NIK</source>
             <translation>NIK</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="71" />
+            <location filename="../../app/ui/household_detail.py" line="82" />
             <source>Hubungan</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="72" />
+            <location filename="../../app/ui/household_detail.py" line="83" />
             <source>Umur</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="73" />
+            <location filename="../../app/ui/household_detail.py" line="84" />
             <source>Pekerjaan</source>
             <translation>Occupation</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="74" />
+            <location filename="../../app/ui/household_detail.py" line="85" />
             <source>Sekolah/Disabilitas</source>
             <translation>School/Disability</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="85" />
+            <location filename="../../app/ui/household_detail.py" line="96" />
             <source>Anggota keluarga</source>
             <translation>Family members</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="87" />
+            <location filename="../../app/ui/household_detail.py" line="98" />
             <source>Riwayat kunjungan</source>
             <translation>Visit history</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="117" />
+            <location filename="../../app/ui/household_detail.py" line="103" />
+            <source>Kesimpulan aturan</source>
+            <translation>Rule verdict</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_detail.py" line="120" />
+            <source>Menghitung…</source>
+            <translation>Calculating…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_detail.py" line="133" />
+            <source>dari kunjungan terakhir</source>
+            <translation>from the last visit</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_detail.py" line="135" />
+            <source>dari data registri, belum dikunjungi</source>
+            <translation>from registry data, not visited yet</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_detail.py" line="147" />
+            <source>Perlu kunjungan untuk: {items}</source>
+            <translation>A visit is needed for: {items}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_detail.py" line="165" />
             <source>Alamat</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="119" />
+            <location filename="../../app/ui/household_detail.py" line="167" />
             <source>Desil</source>
             <translation>Decile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="120" />
+            <location filename="../../app/ui/household_detail.py" line="168" />
             <source>sejak</source>
             <translation>since</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="125" />
+            <location filename="../../app/ui/household_detail.py" line="173" />
             <source>Program</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="125" />
+            <location filename="../../app/ui/household_detail.py" line="173" />
             <source>Tidak ada</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="126" />
+            <location filename="../../app/ui/household_detail.py" line="174" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="149" />
             <source>Belum ada kunjungan.</source>
-            <translation>No visits yet.</translation>
+            <translation type="vanished">No visits yet.</translation>
         </message>
     </context>
     <context>
@@ -883,87 +907,102 @@ STAMP</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="55" />
+            <location filename="../../app/ui/main_window.py" line="56" />
             <source>Verval Desa — {name}</source>
             <translation>Verval Desa — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="60" />
+            <location filename="../../app/ui/main_window.py" line="61" />
             <source>Cari nama, NIK, atau No. KK…</source>
             <translation>Search name, NIK or KK no.…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="69" />
+            <location filename="../../app/ui/main_window.py" line="70" />
             <source>{n} keluarga</source>
             <translation>{n} families</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="116" />
+            <location filename="../../app/ui/main_window.py" line="117" />
             <source>Utama</source>
             <translation>Main</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="119" />
+            <location filename="../../app/ui/main_window.py" line="120" />
             <source>Sinkronkan sekarang</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="123" />
+            <location filename="../../app/ui/main_window.py" line="124" />
             <source>Batalkan sinkron</source>
             <translation>Cancel sync</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="127" />
+            <location filename="../../app/ui/main_window.py" line="128" />
             <source>Jurnal sinkron…</source>
             <translation>Sync log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="130" />
+            <location filename="../../app/ui/main_window.py" line="131" />
             <source>Pengaturan…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="133" />
+            <location filename="../../app/ui/main_window.py" line="134" />
             <source>Cari</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="161" />
+            <location filename="../../app/ui/main_window.py" line="167" />
             <source>Menunggu dikirim: {n}</source>
             <translation>Waiting to send: {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="164" />
+            <location filename="../../app/ui/main_window.py" line="170" />
             <source>Sinkron terakhir: {when}</source>
             <translation>Last sync: {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="208" />
+            <location filename="../../app/ui/main_window.py" line="214" />
             <source>Memuat paket aturan…</source>
             <translation>Loading rule pack…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="35" />
+            <location filename="../../app/ui/main_window.py" line="296" />
+            <source>Keluarga</source>
+            <translation>Family</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="301" />
+            <source>Tinjauan</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="311" />
+            <source>Permohonan</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="36" />
             <source>● Online</source>
             <translation>● Online</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="36" />
+            <location filename="../../app/ui/main_window.py" line="37" />
             <source>○ Offline</source>
             <translation>○ Offline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="37" />
+            <location filename="../../app/ui/main_window.py" line="38" />
             <source>⟳ Menyinkronkan…</source>
             <translation>⟳ Syncing…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="38" />
+            <location filename="../../app/ui/main_window.py" line="39" />
             <source>⚠ Gagal sinkron</source>
             <translation>⚠ Sync failed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="39" />
+            <location filename="../../app/ui/main_window.py" line="40" />
             <source>⚠ Aplikasi perlu diperbarui</source>
             <translation>⚠ App needs updating</translation>
         </message>
@@ -1149,6 +1188,11 @@ STAMP</translation>
             <source>Kamera tidak tersedia di komputer ini.</source>
             <translation>No camera available on this computer.</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/visit/photo_panel.py" line="37" />
+            <source>Foto (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp);;Semua berkas (*)</source>
+            <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp);;All files (*)</translation>
+        </message>
     </context>
     <context>
         <name>PhotoRow</name>
@@ -1208,6 +1252,309 @@ found</translation>
             <location filename="../../app/ui/visit/photo_panel.py" line="170" />
             <source>{w}×{h} px · {kb} KB · {when}</source>
             <translation>{w}×{h} px · {kb} KB · {when}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsPanel</name>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="100" />
+            <source>Semua jenis</source>
+            <translation>All types</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="106" />
+            <source>Baru:</source>
+            <translation>New:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="115" />
+            <location filename="../../app/ui/requests/panel.py" line="219" />
+            <source>Jenis</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="115" />
+            <location filename="../../app/ui/requests/panel.py" line="221" />
+            <source>Keluarga</source>
+            <translation>Family</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="115" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="115" />
+            <location filename="../../app/ui/requests/panel.py" line="369" />
+            <source>Tanggal</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="131" />
+            <source>&lt;b&gt;Permohonan desa&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Village requests&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="140" />
+            <source>Pilih permohonan di daftar, atau buat yang baru.</source>
+            <translation>Select a request in the list, or create a new one.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="155" />
+            <source>Catatan keputusan / verifikasi</source>
+            <translation>Decision / verification note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="160" />
+            <source>→ {status}</source>
+            <translation>→ {status}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="165" />
+            <source>Lampirkan foto…</source>
+            <translation>Attach photos…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="167" />
+            <source>Cetak dosier (PDF)</source>
+            <translation>Print dossier (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="180" />
+            <source>Dokumen dan foto</source>
+            <translation>Documents and photos</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="186" />
+            <source>Langkah berikutnya</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="199" />
+            <source>Cari nama, NIK, atau No. KK…</source>
+            <translation>Search name, NIK or KK no.…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="209" />
+            <source>(belum diisi)</source>
+            <translation>(not filled in)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="212" />
+            <source>Alasan / keterangan permohonan</source>
+            <translation>Reason / details of the request</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="214" />
+            <source>&amp;Simpan permohonan</source>
+            <translation>&amp;Save request</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="216" />
+            <source>Batal</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="220" />
+            <source>Cari keluarga</source>
+            <translation>Search family</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="222" />
+            <source>Nama kepala keluarga diusulkan</source>
+            <translation>Proposed head of family</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="223" />
+            <location filename="../../app/ui/requests/panel.py" line="377" />
+            <source>Alamat diusulkan</source>
+            <translation>Proposed address</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="224" />
+            <source>Lintang (GPS)</source>
+            <translation>Latitude (GPS)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="225" />
+            <source>Bujur (GPS)</source>
+            <translation>Longitude (GPS)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="226" />
+            <location filename="../../app/ui/requests/panel.py" line="372" />
+            <source>Alasan</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="231" />
+            <source>Permohonan baru</source>
+            <translation>New request</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="304" />
+            <source>(keluarga baru)</source>
+            <translation>(new family)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="326" />
+            <source>{n} permohonan</source>
+            <translation>Requests: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="367" />
+            <source>Dibuat oleh</source>
+            <translation>Created by</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="375" />
+            <source>GPS</source>
+            <translation>GPS</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="379" />
+            <source>Nomor SKTM</source>
+            <translation>SKTM number</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="381" />
+            <source>Catatan keputusan</source>
+            <translation>Decision note</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="410" />
+            <source>Terlampir: {photos}</source>
+            <translation>Attached: {photos}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="415" />
+            <source>Belum ada foto terlampir.</source>
+            <translation>No photos attached yet.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="420" />
+            <source>Wajib sebelum verifikasi: {what}</source>
+            <translation>Required before verification: {what}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="427" />
+            <source>Dokumen daftar ulang: KTP-el semua anggota, Kartu Keluarga terbaru, SKTM dengan surat pengantar RT/RW, bukti penghasilan (bila ada), foto rumah luar dan dalam, surat domisili bila alamat KTP berbeda.</source>
+            <translation>Re-registration documents: e-KTP of all members, latest family card (KK), SKTM with an RT/RW cover letter, proof of income (if any), photos of the outside and inside of the house, certificate of residence if the KTP address differs.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="448" />
+            <source>Tersimpan: status {status}. Terkirim saat sinkron berikutnya.</source>
+            <translation>Saved: status {status}. Sent at the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="480" />
+            <source>Membuat dosier…</source>
+            <translation>Creating dossier…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="493" />
+            <source> ({n} foto belum ada di laptop)</source>
+            <translation> ({n} photo(s) not on this laptop yet)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="498" />
+            <source>Dosier tersimpan: {path}, {pages} halaman{missing}.</source>
+            <translation>Dossier saved: {path}, {pages} page(s){missing}.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="508" />
+            <source>Simpan dosier</source>
+            <translation>Save dossier</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="508" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="514" />
+            <source>Pilih foto</source>
+            <translation>Choose photos</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="514" />
+            <source>Gambar (*.jpg *.jpeg *.png *.heic)</source>
+            <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="579" />
+            <source>Isi nama kepala keluarga yang diusulkan.</source>
+            <translation>Enter the name of the proposed head of family.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="603" />
+            <source>Permohonan tersimpan. Terkirim saat sinkron berikutnya.</source>
+            <translation>Request saved. Sent at the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="55" />
+            <source>Kelengkapan dokumen</source>
+            <translation>Document checklist</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="48" />
+            <source>Daftar ulang</source>
+            <translation>Re-registration</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="49" />
+            <source>Usul keluarga baru</source>
+            <translation>New family proposal</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="50" />
+            <source>Sanggah</source>
+            <translation>Objection</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="51" />
+            <source>Graduasi mandiri</source>
+            <translation>Voluntary graduation</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="54" />
+            <source>Diterima</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="56" />
+            <source>Verifikasi</source>
+            <translation>Verification</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="57" />
+            <source>Disetujui</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="58" />
+            <source>Ditolak</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="543" />
+            <source>Keluarga yang sudah graduasi dan keadaannya memburuk dapat mendaftar ulang. Setelah disimpan, lengkapi dokumen lalu cetak dosier.</source>
+            <translation>A graduated family whose situation got worse can re-register. After saving, complete the documents, then print the dossier.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="545" />
+            <source>Usulkan keluarga miskin yang belum terdaftar. Sertakan lokasi GPS rumah.</source>
+            <translation>Propose a poor family that is not registered yet. Include the GPS location of the house.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="546" />
+            <source>Sanggahan atas keluarga penerima yang dinilai tidak layak. Wajib foto rumah dengan GPS sebelum verifikasi.</source>
+            <translation>Objection to a beneficiary family judged ineligible. A house photo with GPS is required before verification.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="548" />
+            <source>Keluarga menyatakan sudah mampu. Wajib foto surat pernyataan yang ditandatangani sebelum verifikasi.</source>
+            <translation>The family declares it is now well off. A photo of the signed statement is required before verification.</translation>
         </message>
     </context>
     <context>
@@ -1364,21 +1711,25 @@ found</translation>
             <translation>Reload</translation>
         </message>
         <message>
+            <location filename="../../app/ui/review/view.py" line="587" />
             <location filename="../../app/ui/review/view.py" line="609" />
             <source>Desa</source>
             <translation>Village</translation>
         </message>
         <message>
+            <location filename="../../app/ui/review/view.py" line="587" />
             <location filename="../../app/ui/review/view.py" line="611" />
             <source>Hasil</source>
             <translation>Result</translation>
         </message>
         <message>
+            <location filename="../../app/ui/review/view.py" line="587" />
             <location filename="../../app/ui/review/view.py" line="613" />
             <source>Tanda</source>
             <translation>Flags</translation>
         </message>
         <message>
+            <location filename="../../app/ui/review/view.py" line="588" />
             <location filename="../../app/ui/review/view.py" line="615" />
             <source>Umur</source>
             <translation>Age</translation>
@@ -1412,6 +1763,31 @@ found</translation>
             <location filename="../../app/ui/review/view.py" line="659" />
             <source>Hasil server berbeda</source>
             <translation>Server result differs</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="61" />
+            <source>Semua umur</source>
+            <translation>Any age</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="61" />
+            <source>≥ 3 hari</source>
+            <translation>≥ 3 days</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="61" />
+            <source>≥ 7 hari</source>
+            <translation>≥ 7 days</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="61" />
+            <source>≥ 14 hari</source>
+            <translation>≥ 14 days</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="61" />
+            <source>≥ 30 hari</source>
+            <translation>≥ 30 days</translation>
         </message>
     </context>
     <context>
@@ -1644,6 +2020,66 @@ found</translation>
             <location filename="../../app/ui/review/view.py" line="554" />
             <source>Ditolak. Keputusan terkirim saat sinkron berikutnya.</source>
             <translation>Rejected. The decision is sent at the next sync.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="63" />
+            <source>Dapur</source>
+            <translation>Kitchen</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="66" />
+            <source>Lainnya</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="63" />
+            <source>Rumah depan</source>
+            <translation>House front</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="63" />
+            <source>Rumah dalam</source>
+            <translation>House inside</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="63" />
+            <source>Toilet</source>
+            <translation>Toilet</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="64" />
+            <source>Rumah samping</source>
+            <translation>House side</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="64" />
+            <source>Kartu Keluarga</source>
+            <translation>Family card (KK)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="64" />
+            <source>KTP</source>
+            <translation>KTP</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="64" />
+            <source>SKTM</source>
+            <translation>SKTM</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="65" />
+            <source>Bukti penghasilan</source>
+            <translation>Proof of income</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="65" />
+            <source>Surat domisili</source>
+            <translation>Certificate of residence</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/view.py" line="66" />
+            <source>Surat pernyataan</source>
+            <translation>Signed statement</translation>
         </message>
     </context>
     <context>
@@ -1884,98 +2320,98 @@ found</translation>
     <context>
         <name>VerdictPanel</name>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="118" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="124" />
             <source>Kesimpulan aturan (langsung)</source>
             <translation>Rule verdict (live)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="120" />
-            <location filename="../../app/ui/visit/verdict_panel.py" line="151" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="126" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="157" />
             <source>Menghitung…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="166" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="172" />
             <source>Aturan tidak dapat dihitung</source>
             <translation>Rules could not be evaluated</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="176" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="182" />
             <source>Paket aturan {pack} versi {version} · tanggal acuan {date}</source>
             <translation>Rule pack {pack} version {version} · reference date {date}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="200" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="206" />
             <source>peserta</source>
             <translation>enrolled</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="200" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="206" />
             <source>bukan peserta</source>
             <translation>not enrolled</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="205" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="211" />
             <source>Per program</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="212" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="218" />
             <source>perlu konfirmasi</source>
             <translation>needs confirmation</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="220" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="226" />
             <source>Alasan</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="230" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="236" />
             <source>melebihi batas komponen</source>
             <translation>exceeds the component cap</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="232" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="238" />
             <source>melebihi batas anak</source>
             <translation>exceeds the child cap</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="239" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="245" />
             <source>Total per tahun {year} · per tahap {stage}</source>
             <translation>Total per year {year} · per stage {stage}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="243" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="249" />
             <source>Komponen PKH</source>
             <translation>PKH components</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="252" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="258" />
             <source>Tanda data</source>
             <translation>Data flags</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="261" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="267" />
             <source>Kriteria kemiskinan BPS</source>
             <translation>BPS poverty criteria</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="264" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="270" />
             <source>{n} dari 14 kriteria terpenuhi ({which})</source>
             <translation>{n} of 14 criteria met ({which})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="273" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="279" />
             <source>Masih diperlukan untuk menyimpulkan</source>
             <translation>Still needed for a verdict</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="284" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="290" />
             <source>Dokumen daftar ulang</source>
             <translation>Re-registration documents</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="302" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="308" />
             <source>Aturan yang gagal dihitung</source>
             <translation>Rules that failed to evaluate</translation>
         </message>
@@ -2687,102 +3123,102 @@ found</translation>
             <translation>Form sections</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="167" />
+            <location filename="../../app/ui/visit/form.py" line="169" />
             <source>No. KK {kk} · {address}, RT {rt}/RW {rw} · desil {desil}</source>
             <translation>KK no. {kk} · {address}, RT {rt}/RW {rw} · decile {desil}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="185" />
+            <location filename="../../app/ui/visit/form.py" line="187" />
             <source>◀ Sebelumnya</source>
             <translation>◀ Previous</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="188" />
+            <location filename="../../app/ui/visit/form.py" line="190" />
             <source>Berikutnya ▶</source>
             <translation>Next ▶</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="191" />
+            <location filename="../../app/ui/visit/form.py" line="193" />
             <source>&amp;Simpan draf</source>
             <translation>&amp;Save draft</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="192" />
+            <location filename="../../app/ui/visit/form.py" line="194" />
             <source>Draf juga tersimpan otomatis (Ctrl+S)</source>
             <translation>The draft is also saved automatically (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="194" />
+            <location filename="../../app/ui/visit/form.py" line="196" />
             <source>&amp;Kirim kunjungan</source>
             <translation>Su&amp;bmit visit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="195" />
+            <location filename="../../app/ui/visit/form.py" line="197" />
             <source>Periksa lalu kirim ke antrean sinkron (Ctrl+Enter)</source>
             <translation>Check, then send to the sync queue (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="198" />
+            <location filename="../../app/ui/visit/form.py" line="200" />
             <source>Buat &amp;koreksi</source>
             <translation>Make a &amp;correction</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="200" />
+            <location filename="../../app/ui/visit/form.py" line="202" />
             <source>&amp;Tutup</source>
             <translation>C&amp;lose</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="405" />
+            <location filename="../../app/ui/visit/form.py" line="407" />
             <source>Draf tersimpan {time} (di komputer ini, belum dikirim)</source>
             <translation>Draft saved {time} (on this computer, not sent yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="418" />
+            <location filename="../../app/ui/visit/form.py" line="420" />
             <source>Draf BELUM tersimpan</source>
             <translation>Draft NOT saved</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="419" />
+            <location filename="../../app/ui/visit/form.py" line="421" />
             <source>Draf gagal disimpan: {message}</source>
             <translation>Draft could not be saved: {message}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="433" />
+            <location filename="../../app/ui/visit/form.py" line="435" />
             <source>Kunjungan belum dapat dikirim: </source>
             <translation>The visit cannot be submitted yet: </translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="436" />
+            <location filename="../../app/ui/visit/form.py" line="438" />
             <source>Tunggu sampai semua foto selesai diproses, lalu kirim lagi.</source>
             <translation>Wait until all photos are processed, then submit again.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="440" />
+            <location filename="../../app/ui/visit/form.py" line="442" />
             <source>Mengirim ke antrean sinkron…</source>
             <translation>Sending to the sync queue…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="459" />
+            <location filename="../../app/ui/visit/form.py" line="461" />
             <source>Kunjungan terkirim ke antrean dan tidak dapat diubah lagi. Data akan dikirim ke server saat ada sinyal. Untuk perubahan, buat kunjungan koreksi.</source>
             <translation>The visit is in the sync queue and can no longer be changed. The data goes to the server when there is a signal. To change it, make a correction visit.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="474" />
+            <location filename="../../app/ui/visit/form.py" line="476" />
             <source>Draf koreksi</source>
             <translation>Correction draft</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="485" />
+            <location filename="../../app/ui/visit/form.py" line="487" />
             <source>Dikirim {when} · hanya baca</source>
             <translation>Submitted {when} · read-only</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="489" />
+            <location filename="../../app/ui/visit/form.py" line="491" />
             <source>Catatan pemeriksa: {reason} {comments}</source>
             <translation>Reviewer's note: {reason} {comments}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="521" />
+            <location filename="../../app/ui/visit/form.py" line="523" />
             <source>Foto</source>
             <translation>Photos</translation>
         </message>
@@ -2820,6 +3256,34 @@ found</translation>
             <location filename="../../app/ui/visit/sections.py" line="839" />
             <source>Kesimpulan</source>
             <translation>Conclusion</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitHistory</name>
+        <message>
+            <location filename="../../app/ui/review/history.py" line="26" />
+            <source>Belum ada kunjungan.</source>
+            <translation>No visits yet.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/history.py" line="46" />
+            <source>↳ koreksi atas kunjungan #{n}</source>
+            <translation>↳ correction of visit #{n}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/history.py" line="55" />
+            <source>diperiksa {who} {when}</source>
+            <translation>reviewed by {who} {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/history.py" line="51" />
+            <source>dikembalikan oleh {who} {when}</source>
+            <translation>returned by {who} {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/review/history.py" line="53" />
+            <source>ditolak oleh {who} {when}</source>
+            <translation>rejected by {who} {when}</translation>
         </message>
     </context>
     <context>
@@ -2913,7 +3377,7 @@ found</translation>
     <context>
         <name>_PhotosSection</name>
         <message>
-            <location filename="../../app/ui/visit/form.py" line="529" />
+            <location filename="../../app/ui/visit/form.py" line="531" />
             <source>Wajib: foto rumah bagian depan dan bagian dalam. Pilih jenis setiap foto; untuk KTP pilih pemiliknya. Foto dikecilkan, diputar tegak dan disimpan terenkripsi.</source>
             <translation>Required: photos of the front and the inside of the house. Choose the type of every photo; for a KTP choose its owner. Photos are downscaled, turned upright and stored encrypted.</translation>
         </message>

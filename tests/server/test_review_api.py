@@ -96,7 +96,8 @@ def test_queue_is_scoped_and_only_a_supervisor_decides(api: TestClient, engine: 
     assert refused.status_code == 403 and "wilayah tugas" in refused.json()["detail"]
     changes, _ = pull_all(api, other)
     assert not [c for c in changes if c["entity"] != "policy_pack"]
-    assert push(api, other, change(engine, ours["entity_id"], decision("approved")))[0]["status"] == "rejected"
+    [result] = push(api, other, change(engine, ours["entity_id"], decision("approved")))
+    assert result["status"] == "rejected" and "wilayah tugas" in result["reason"]
     # An officer's view of the queue is refused; their pull only holds their own village.
     not_reviewer = api.get("/review/v1/submissions", headers=officer2)
     assert not_reviewer.status_code == 403 and "supervisor" in not_reviewer.json()["detail"]

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.models import PhotoKind, Request, RequestKind, RequestStatus
+from app.core.models import Household, PhotoKind, Request, RequestKind, RequestStatus
 from app.core.photos import process_photo
 from app.store.store import Store
 from app.store.vault import PhotoVault
@@ -583,17 +583,20 @@ class RequestsPanel(QWidget):
                 details["latitude"] = round(self.latitude.value(), 6)
                 details["longitude"] = round(self.longitude.value(), 6)
         store, village, username = self.store, self.village_code, self.username
-        self._run(
-            lambda _job: data.new_request(
+
+        def create(_job: Any) -> Request:
+            # A family's request belongs to the family's village (a supervisor's area has several).
+            household = store.get(Household, household_id) if household_id else None
+            return data.new_request(
                 store,
                 kind=kind,
-                village_code=village,
+                village_code=household.village_code if household is not None else village,
                 household_id=household_id,
                 created_by=username,
                 details=details,
-            ),  # fmt: skip
-            self._created,
-        )
+            )
+
+        self._run(create, self._created)
 
     def _created(self, request: Request) -> None:
         self.current = request

@@ -44,10 +44,16 @@ def history_html(visits: Sequence[Visit]) -> str:
         lines = [head]
         if visit.replaces_id:
             lines.append(tr("↳ koreksi atas kunjungan #{n}").format(n=number.get(visit.replaces_id, "?")))
-        if visit.reviewer and state in (VisitState.APPROVED, VisitState.RETURNED, VisitState.REJECTED,
-                                        VisitState.REPLACED):  # fmt: skip
+        if visit.reviewer:
             reviewed = visit.reviewed_at.strftime("%d-%m-%Y") if visit.reviewed_at else ""
-            lines.append(tr("diperiksa {who} {when}").format(who=html.escape(visit.reviewer), when=reviewed))
+            # A replaced visit was returned first (or approved, then corrected): say which.
+            if visit.review_comments or state == VisitState.RETURNED:
+                verb = tr("dikembalikan oleh {who} {when}")
+            elif state == VisitState.REJECTED:
+                verb = tr("ditolak oleh {who} {when}")
+            else:
+                verb = tr("diperiksa {who} {when}")
+            lines.append(verb.format(who=html.escape(visit.reviewer), when=reviewed))
         if visit.review_reason:
             lines.append(f"<i>{html.escape(visit.review_reason)}</i>")
         for path, comment in visit.review_comments.items():

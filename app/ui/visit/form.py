@@ -156,7 +156,9 @@ class VisitForm(QWidget):
         # ---- verdict ----
         self.verdict_panel = VerdictPanel()
         self.verdict_panel.setMinimumWidth(360)
-        self.runner = VerdictRunner(pack, self.household, context.members, self)
+        self.runner = VerdictRunner(
+            pack, self.household, context.members, self, niks_elsewhere=context.niks_elsewhere
+        )
         self.runner.evaluated.connect(self._verdict_ready)
         self.runner.failed.connect(self.verdict_panel.show_error)
 

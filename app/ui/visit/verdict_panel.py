@@ -51,12 +51,18 @@ class VerdictRunner(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, pack: PolicyPack, household: Household, members: list[Member], parent: QObject | None = None
+        self,
+        pack: PolicyPack,
+        household: Household,
+        members: list[Member],
+        parent: QObject | None = None,
+        niks_elsewhere: frozenset[str] = frozenset(),
     ):
         super().__init__(parent)
         self.pack = pack
         self.household = household
         self.members = members
+        self.niks_elsewhere = niks_elsewhere
         self._generation = 0
         self._running = False
         self._pending: tuple[int, dict[str, Any], list[str], float] | None = None
@@ -78,13 +84,13 @@ class VerdictRunner(QObject):
         generation, answers, kinds, asked = self._pending
         self._pending = None
         self._running = True
-        pack, household, members = self.pack, self.household, self.members
+        pack, household, members, elsewhere = self.pack, self.household, self.members, self.niks_elsewhere
 
         def evaluate(_job: Job) -> Verdict:
             from app.core.answers import VisitAnswers  # noqa: PLC0415 - keep the import local to the worker
 
             typed = VisitAnswers.model_validate(answers)
-            return evaluate_visit(pack, household, members, typed, kinds, date.today())
+            return evaluate_visit(pack, household, members, typed, kinds, date.today(), elsewhere)
 
         self._job = run_in_background(
             evaluate,
