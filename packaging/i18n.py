@@ -68,6 +68,10 @@ class Indirect:
 INDIRECT: tuple[Indirect, ...] = (
     # MainWindow: self.tr(STATE_TEXT.get(state, state))
     Indirect("app/ui/main_window.py", "MainWindow", names=("STATE_TEXT",)),
+    # Visit states, translated at use time by household_model._TranslatedLabels("VisitState", ...)
+    Indirect("app/ui/household_model.py", "VisitState", names=("_STATE_SOURCE",)),
+    # SyncPanel: self.tr(ENTITY_LABELS.get(...))
+    Indirect("app/ui/sync_panel.py", "SyncPanel", names=("ENTITY_LABELS",)),
     # VisitForm: self.tr(section.title) for every Section subclass (and _PhotosSection in form.py)
     Indirect("app/ui/visit/sections.py", "VisitForm", class_attr="title"),
     Indirect("app/ui/visit/form.py", "VisitForm", class_attr="title"),

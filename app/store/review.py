@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from app.core.models import Household, Member, Photo, Visit, VisitState
+from app.core.regions import region_index
 from app.store.errors import ValidationError
 from app.store.store import Store, utcnow
 
@@ -76,6 +77,7 @@ class FilterOptions:
     villages: list[str]
     outcomes: list[str]
     flags: list[str]
+    village_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -196,7 +198,9 @@ def filter_options(store: Store) -> FilterOptions:
             )
         ).scalars()
         flag_list = [str(f) for f in flags]
-    return FilterOptions(villages=village_list, outcomes=outcome_list, flags=flag_list)
+    regions = region_index()
+    names = {code: regions.name(code) or code for code in village_list}
+    return FilterOptions(villages=village_list, outcomes=outcome_list, flags=flag_list, village_names=names)
 
 
 # ---- one visit ---------------------------------------------------------------------------------------

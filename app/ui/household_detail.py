@@ -176,9 +176,9 @@ class HouseholdDetail(QWidget):
         for row, m in enumerate(members):
             extra = m.school_level if m.school_level != "tidak_sekolah" else ""
             if m.disability != "tidak":
-                extra = f"{extra} disabilitas {m.disability}".strip()
+                extra = f"{extra} {self.tr('disabilitas')} {m.disability}".strip()
             if m.pregnant:
-                extra = f"{extra} hamil".strip()
+                extra = f"{extra} {self.tr('hamil')}".strip()
             if m.status != "aktif":
                 extra = f"{extra} ({m.status})".strip()
             for col, value in enumerate(

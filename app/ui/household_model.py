@@ -7,10 +7,17 @@ row shows a placeholder. Nothing copies the whole table into Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.store.store import HouseholdRow, Store
@@ -37,7 +44,7 @@ VERDICT_COLOURS = {
     "neutral": "#546e7a",
 }
 STATE_BACKGROUNDS = {"draft": "#eceff1", "returned": "#fff3e0", "rejected": "#ffebee"}
-STATE_LABELS = {
+_STATE_SOURCE = {
     "draft": "Draf",
     "submitted": "Terkirim",
     "approved": "Disetujui",
@@ -45,6 +52,26 @@ STATE_LABELS = {
     "rejected": "Ditolak",
     "replaced": "Diganti",
 }
+
+
+class _TranslatedLabels(Mapping[str, str]):
+    """Labels looked up through Qt's translator at use time, so every view shows the current language."""
+
+    def __init__(self, context: str, source: dict[str, str]) -> None:
+        self.context = context
+        self.source = source
+
+    def __getitem__(self, key: str) -> str:
+        return QCoreApplication.translate(self.context, self.source[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.source)
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+
+STATE_LABELS: Mapping[str, str] = _TranslatedLabels("VisitState", _STATE_SOURCE)
 
 
 class HouseholdListModel(QAbstractTableModel):

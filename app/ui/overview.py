@@ -46,7 +46,7 @@ class VillageOverview(QWidget):
                 members=f"{summary.members:,}".replace(",", "."),
             )
         )
-        _fill(self.by_desil, {f"Desil {k}": v for k, v in summary.by_desil.items()})
+        _fill(self.by_desil, {self.tr("Desil {k}").format(k=k): v for k, v in summary.by_desil.items()})
         _fill(self.by_programme, summary.by_programme or {self.tr("Tidak ada"): 0})
         states = {STATE_LABELS.get(k, k): v for k, v in summary.visits_by_state.items()}
         states[self.tr("Menunggu dikirim")] = summary.pending_outbox

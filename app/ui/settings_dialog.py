@@ -50,23 +50,15 @@ class PhotoSettings:
     profile_choice: str  # auto | standard | hemat | minimal
     full_download: str  # auto | always | on_demand
     chosen_now: str  # the profile `auto` resolves to on the measured link
-    link_text: str
+    link: link.LinkEstimate
 
 
 def read_photo_settings(store: Store) -> PhotoSettings:
-    estimate = link.LinkMeter.from_store(store).estimate()
-    if estimate.measured:
-        link_text = (
-            f"RTT {estimate.rtt * 1000:.0f} ms · naik {estimate.up_bytes_per_s * 8 / 1000:.0f} kbps · "
-            f"turun {estimate.down_bytes_per_s * 8 / 1000:.0f} kbps"
-        )
-    else:
-        link_text = "belum diukur"
     return PhotoSettings(
         profile_choice=store.get_state(link.PHOTO_PROFILE_KEY, "auto"),
         full_download=store.get_state(link.FULL_DOWNLOAD_KEY, "auto"),
         chosen_now=link.photo_profile_for(store).name,
-        link_text=link_text,
+        link=link.LinkMeter.from_store(store).estimate(),
     )
 
 

@@ -166,7 +166,7 @@ class SyncPanel(QDialog):
             self.pending,
             [
                 (
-                    ENTITY_LABELS.get(e.entity, e.entity),
+                    self.tr(ENTITY_LABELS.get(e.entity, e.entity)),
                     e.entity_id[:8],
                     short(e.patch),
                     str(e.tries),
@@ -178,7 +178,7 @@ class SyncPanel(QDialog):
         self._fill(
             self.answers,
             [
-                (ENTITY_LABELS.get(a.entity, a.entity), a.entity_id[:8], a.status, a.reason)
+                (self.tr(ENTITY_LABELS.get(a.entity, a.entity)), a.entity_id[:8], a.status, a.reason)
                 for a in snapshot.answers
             ],
         )
@@ -196,7 +196,7 @@ class SyncPanel(QDialog):
             self.conflicts,
             [
                 (
-                    ENTITY_LABELS.get(c.entity, c.entity),
+                    self.tr(ENTITY_LABELS.get(c.entity, c.entity)),
                     c.field,
                     short(c.base_value),
                     short(c.mine),

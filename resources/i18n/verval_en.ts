@@ -783,47 +783,47 @@ STAMP</translation>
     <context>
         <name>HouseholdListModel</name>
         <message>
-            <location filename="../../app/ui/household_model.py" line="63" />
+            <location filename="../../app/ui/household_model.py" line="83" />
             <source>Kepala keluarga</source>
             <translation>Head of family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="64" />
+            <location filename="../../app/ui/household_model.py" line="84" />
             <source>No. KK</source>
             <translation>KK no.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="65" />
+            <location filename="../../app/ui/household_model.py" line="85" />
             <source>Alamat</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="66" />
+            <location filename="../../app/ui/household_model.py" line="86" />
             <source>Desil</source>
             <translation>Decile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="67" />
+            <location filename="../../app/ui/household_model.py" line="87" />
             <source>Program</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="68" />
+            <location filename="../../app/ui/household_model.py" line="88" />
             <source>Anggota</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="69" />
+            <location filename="../../app/ui/household_model.py" line="89" />
             <source>Kunjungan</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="167" />
+            <location filename="../../app/ui/household_model.py" line="187" />
             <source>Tanda data: {flags}</source>
             <translation>Data flags: {flags}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="187" />
+            <location filename="../../app/ui/household_model.py" line="207" />
             <source>Belum dikunjungi</source>
             <translation>Not visited</translation>
         </message>
@@ -1706,61 +1706,61 @@ found</translation>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/view.py" line="593" />
+            <location filename="../../app/ui/review/view.py" line="594" />
             <source>Muat ulang</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="587" />
-            <location filename="../../app/ui/review/view.py" line="609" />
+            <location filename="../../app/ui/review/view.py" line="588" />
+            <location filename="../../app/ui/review/view.py" line="612" />
             <source>Desa</source>
             <translation>Village</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="587" />
-            <location filename="../../app/ui/review/view.py" line="611" />
+            <location filename="../../app/ui/review/view.py" line="588" />
+            <location filename="../../app/ui/review/view.py" line="614" />
             <source>Hasil</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="587" />
-            <location filename="../../app/ui/review/view.py" line="613" />
+            <location filename="../../app/ui/review/view.py" line="588" />
+            <location filename="../../app/ui/review/view.py" line="616" />
             <source>Tanda</source>
             <translation>Flags</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="588" />
-            <location filename="../../app/ui/review/view.py" line="615" />
+            <location filename="../../app/ui/review/view.py" line="589" />
+            <location filename="../../app/ui/review/view.py" line="618" />
             <source>Umur</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="622" />
+            <location filename="../../app/ui/review/view.py" line="625" />
             <source>&lt;b&gt;Antrean pemeriksaan&lt;/b&gt;</source>
             <translation>&lt;b&gt;Review queue&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="643" />
+            <location filename="../../app/ui/review/view.py" line="646" />
             <source>{n} kunjungan menunggu</source>
             <translation>Visits waiting: {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="656" />
+            <location filename="../../app/ui/review/view.py" line="659" />
             <source>Semua desa</source>
             <translation>All villages</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="657" />
+            <location filename="../../app/ui/review/view.py" line="660" />
             <source>Semua hasil</source>
             <translation>All results</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="658" />
+            <location filename="../../app/ui/review/view.py" line="661" />
             <source>Semua tanda</source>
             <translation>All flags</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="659" />
+            <location filename="../../app/ui/review/view.py" line="662" />
             <source>Hasil server berbeda</source>
             <translation>Server result differs</translation>
         </message>
@@ -1902,7 +1902,7 @@ found</translation>
         </message>
         <message>
             <location filename="../../app/ui/review/view.py" line="164" />
-            <location filename="../../app/ui/review/view.py" line="452" />
+            <location filename="../../app/ui/review/view.py" line="453" />
             <source>Tidak ada foto.</source>
             <translation>No photos.</translation>
         </message>
@@ -1972,52 +1972,52 @@ found</translation>
             <translation>Note for the officer on this answer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="405" />
+            <location filename="../../app/ui/review/view.py" line="406" />
             <source>Bantuan PKH: {total} per tahun ({n} komponen)</source>
             <translation>PKH benefit: {total} per year ({n} components)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="425" />
+            <location filename="../../app/ui/review/view.py" line="426" />
             <source>Koreksi atas kunjungan {when} yang {state} oleh {who}.</source>
             <translation>Correction of the visit of {when} ({state}) by {who}.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="451" />
+            <location filename="../../app/ui/review/view.py" line="452" />
             <source>Foto ({n})</source>
             <translation>Photos ({n})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="452" />
+            <location filename="../../app/ui/review/view.py" line="453" />
             <source>Memuat foto…</source>
             <translation>Loading photos…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="497" />
+            <location filename="../../app/ui/review/view.py" line="498" />
             <source>Foto belum terunduh ke laptop ini.</source>
             <translation>Photo not yet downloaded to this laptop.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="506" />
+            <location filename="../../app/ui/review/view.py" line="507" />
             <source>tanpa GPS</source>
             <translation>no GPS</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="509" />
+            <location filename="../../app/ui/review/view.py" line="510" />
             <source>{kind} · {w}×{h} px · {when} · {gps} · oleh {who}</source>
             <translation>{kind} · {w}×{h} px · {when} · {gps} · by {who}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="550" />
+            <location filename="../../app/ui/review/view.py" line="551" />
             <source>Disetujui. Keputusan terkirim saat sinkron berikutnya.</source>
             <translation>Approved. The decision is sent at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="552" />
+            <location filename="../../app/ui/review/view.py" line="553" />
             <source>Dikembalikan ke petugas dengan {n} catatan. Terkirim saat sinkron berikutnya.</source>
             <translation>Returned to the officer with {n} note(s). Sent at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="554" />
+            <location filename="../../app/ui/review/view.py" line="555" />
             <source>Ditolak. Keputusan terkirim saat sinkron berikutnya.</source>
             <translation>Rejected. The decision is sent at the next sync.</translation>
         </message>
@@ -2093,77 +2093,77 @@ found</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="82" />
+            <location filename="../../app/ui/settings_dialog.py" line="74" />
             <source>Pengaturan</source>
             <translation>Settings</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="88" />
+            <location filename="../../app/ui/settings_dialog.py" line="80" />
             <source>Otomatis, mengikuti jaringan</source>
             <translation>Automatic, following the network</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="92" />
+            <location filename="../../app/ui/settings_dialog.py" line="84" />
             <source>Otomatis saat jaringan cepat</source>
             <translation>Automatic on a fast network</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="93" />
+            <location filename="../../app/ui/settings_dialog.py" line="85" />
             <source>Selalu</source>
             <translation>Always</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="94" />
+            <location filename="../../app/ui/settings_dialog.py" line="86" />
             <source>Hanya saat diminta</source>
             <translation>Only on request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="95" />
+            <location filename="../../app/ui/settings_dialog.py" line="87" />
             <source>Membaca…</source>
             <translation>Reading…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="99" />
+            <location filename="../../app/ui/settings_dialog.py" line="91" />
             <source> menit</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="102" />
+            <location filename="../../app/ui/settings_dialog.py" line="94" />
             <source>Bahasa (setelah mulai ulang)</source>
             <translation>Language (after restart)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="103" />
+            <location filename="../../app/ui/settings_dialog.py" line="95" />
             <source>Mutu foto</source>
             <translation>Photo quality</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="104" />
+            <location filename="../../app/ui/settings_dialog.py" line="96" />
             <source>Jaringan terakhir</source>
             <translation>Last network</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="105" />
+            <location filename="../../app/ui/settings_dialog.py" line="97" />
             <source>Foto ukuran penuh</source>
             <translation>Full-size photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="106" />
+            <location filename="../../app/ui/settings_dialog.py" line="98" />
             <source>Kunci otomatis setelah</source>
             <translation>Auto-lock after</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="110" />
+            <location filename="../../app/ui/settings_dialog.py" line="102" />
             <source>Simpan</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="111" />
+            <location filename="../../app/ui/settings_dialog.py" line="103" />
             <source>Batal</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="124" />
+            <location filename="../../app/ui/settings_dialog.py" line="116" />
             <source>{link}; otomatis sekarang: {profile}</source>
             <translation>{link}; automatic now: {profile}</translation>
         </message>
@@ -2227,7 +2227,7 @@ found</translation>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="110" />
+            <location filename="../../app/ui/sync_panel.py" line="39" />
             <source>Foto</source>
             <translation>Photo</translation>
         </message>
@@ -2315,6 +2315,26 @@ found</translation>
             <location filename="../../app/ui/sync_panel.py" line="257" />
             <source>Status: {state} · sinkron terakhir {when}</source>
             <translation>Status: {state} · last sync {when}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="36" />
+            <source>Keluarga</source>
+            <translation>Family</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="37" />
+            <source>Anggota</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="38" />
+            <source>Kunjungan</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="40" />
+            <source>Permohonan</source>
+            <translation>Request</translation>
         </message>
     </context>
     <context>
@@ -2437,6 +2457,11 @@ found</translation>
             <location filename="../../app/ui/overview.py" line="44" />
             <source>{households} keluarga · {members} jiwa</source>
             <translation>{households} families · {members} people</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/overview.py" line="49" />
+            <source>Desil {k}</source>
+            <translation>Decile {k}</translation>
         </message>
         <message>
             <location filename="../../app/ui/overview.py" line="50" />
@@ -3284,6 +3309,39 @@ found</translation>
             <location filename="../../app/ui/review/history.py" line="53" />
             <source>ditolak oleh {who} {when}</source>
             <translation>rejected by {who} {when}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitState</name>
+        <message>
+            <location filename="../../app/ui/household_model.py" line="41" />
+            <source>Draf</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_model.py" line="42" />
+            <source>Terkirim</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_model.py" line="43" />
+            <source>Disetujui</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_model.py" line="44" />
+            <source>Dikembalikan</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_model.py" line="45" />
+            <source>Ditolak</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/household_model.py" line="46" />
+            <source>Diganti</source>
+            <translation>Replaced</translation>
         </message>
     </context>
     <context>

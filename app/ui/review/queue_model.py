@@ -37,6 +37,7 @@ class ReviewQueueModel(QAbstractTableModel):
         self._cache: dict[str, ReviewRow] = {}
         self._loading: set[int] = set()
         self._generation = 0
+        self._village_names: dict[str, str] = {}
         self.now = datetime.now(UTC)
         self.headers = [
             self.tr("Keluarga"),
@@ -61,6 +62,12 @@ class ReviewQueueModel(QAbstractTableModel):
             on_success=lambda ids: self._set_ids(ids, generation),
             owner=self,
         )
+
+    def set_village_names(self, names: dict[str, str]) -> None:
+        """Village codes → names, for the Desa column (read with the filter options)."""
+        self._village_names = dict(names)
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 1), self.index(self._shown - 1, 1))
 
     def _set_ids(self, ids: list[str], generation: int) -> None:
         if generation != self._generation:
@@ -155,7 +162,7 @@ class ReviewQueueModel(QAbstractTableModel):
             mark = self.tr("koreksi · ") if row.is_correction else ""
             return f"{mark}{row.head_name}"
         if column == 1:
-            return row.village_code
+            return self._village_names.get(row.village_code, row.village_code)
         if column == 2:
             return row.officer
         if column == 3:

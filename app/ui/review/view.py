@@ -125,11 +125,11 @@ class ReviewView(QWidget):
         )
         self.comparison.verticalHeader().hide()
         self.comparison.setAlternatingRowColors(True)
-        self.comparison.setWordWrap(False)
+        self.comparison.setWordWrap(True)
         header = self.comparison.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 110, 110)):
+        for column, width in enumerate((190, 95, 100)):
             self.comparison.setColumnWidth(column, width)
         self.comparison.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -157,7 +157,7 @@ class ReviewView(QWidget):
         self.verdict = QTextBrowser()
         self.verdict.setOpenLinks(False)
         self.photo_list = QListWidget()
-        self.photo_list.setMaximumHeight(120)
+        self.photo_list.setMaximumHeight(60)
         self.photo_list.setFlow(QListWidget.Flow.LeftToRight)
         self.photo_list.setWrapping(True)
         self.photo_list.currentRowChanged.connect(self._show_photo)
@@ -187,7 +187,7 @@ class ReviewView(QWidget):
         body.addWidget(self.tabs)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
-        body.setSizes([560, 390])
+        body.setSizes([600, 300])
         body.setChildrenCollapsible(False)
 
         self.reason = QLineEdit()
@@ -342,6 +342,7 @@ class ReviewView(QWidget):
                     self.comparison.setItem(row, column, item)
         finally:
             self._filling = False
+        self.comparison.resizeRowsToContents()
 
     def row_of_path(self, path: str) -> int:
         for row in range(self.comparison.rowCount()):
@@ -599,8 +600,10 @@ class ReviewPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 100, 90, 50, 120)):
+        for column, width in enumerate((128, 92, 82, 46, 118)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -634,7 +637,7 @@ class ReviewPanel(QWidget):
         splitter.addWidget(queue)
         splitter.addWidget(self.view)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([430, 930])
+        splitter.setSizes([500, 866])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -650,10 +653,11 @@ class ReviewPanel(QWidget):
         self.model.set_filter()
 
     def _options_loaded(self, options: FilterOptions) -> None:
+        self.model.set_village_names(options.village_names)
         self._options_filling = True
         try:
             for combo, everything, values, labels in (
-                (self.village, self.tr("Semua desa"), options.villages, {}),
+                (self.village, self.tr("Semua desa"), options.villages, options.village_names),
                 (self.outcome, self.tr("Semua hasil"), options.outcomes, {}),
                 (self.flag, self.tr("Semua tanda"), [MISMATCH_FLAG, *options.flags],
                  {MISMATCH_FLAG: self.tr("Hasil server berbeda")}),
