@@ -112,9 +112,18 @@ class SettingsDialog(QDialog):
     def _loaded(self, settings: PhotoSettings) -> None:
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile_choice)))
         self.full_download.setCurrentIndex(max(0, self.full_download.findData(settings.full_download)))
+        estimate = settings.link
+        if estimate.measured:
+            link_text = self.tr("RTT {rtt} ms · naik {up} kbps · turun {down} kbps").format(
+                rtt=f"{estimate.rtt * 1000:.0f}",
+                up=f"{estimate.up_bytes_per_s * 8 / 1000:.0f}",
+                down=f"{estimate.down_bytes_per_s * 8 / 1000:.0f}",
+            )
+        else:
+            link_text = self.tr("belum diukur")
         self.link_label.setText(
             self.tr("{link}; otomatis sekarang: {profile}").format(
-                link=settings.link_text, profile=settings.chosen_now
+                link=link_text, profile=settings.chosen_now
             )
         )
         self.buttons.setEnabled(True)

@@ -783,47 +783,47 @@ STAMP</translation>
     <context>
         <name>HouseholdListModel</name>
         <message>
-            <location filename="../../app/ui/household_model.py" line="83" />
+            <location filename="../../app/ui/household_model.py" line="90" />
             <source>Kepala keluarga</source>
             <translation>Head of family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="84" />
+            <location filename="../../app/ui/household_model.py" line="91" />
             <source>No. KK</source>
             <translation>KK no.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="85" />
+            <location filename="../../app/ui/household_model.py" line="92" />
             <source>Alamat</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="86" />
+            <location filename="../../app/ui/household_model.py" line="93" />
             <source>Desil</source>
             <translation>Decile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="87" />
+            <location filename="../../app/ui/household_model.py" line="94" />
             <source>Program</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="88" />
+            <location filename="../../app/ui/household_model.py" line="95" />
             <source>Anggota</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="89" />
+            <location filename="../../app/ui/household_model.py" line="96" />
             <source>Kunjungan</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="187" />
+            <location filename="../../app/ui/household_model.py" line="194" />
             <source>Tanda data: {flags}</source>
             <translation>Data flags: {flags}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="207" />
+            <location filename="../../app/ui/household_model.py" line="214" />
             <source>Belum dikunjungi</source>
             <translation>Not visited</translation>
         </message>
@@ -1268,13 +1268,13 @@ found</translation>
         </message>
         <message>
             <location filename="../../app/ui/requests/panel.py" line="115" />
-            <location filename="../../app/ui/requests/panel.py" line="219" />
+            <location filename="../../app/ui/requests/panel.py" line="221" />
             <source>Jenis</source>
             <translation>Type</translation>
         </message>
         <message>
             <location filename="../../app/ui/requests/panel.py" line="115" />
-            <location filename="../../app/ui/requests/panel.py" line="221" />
+            <location filename="../../app/ui/requests/panel.py" line="223" />
             <source>Keluarga</source>
             <translation>Family</translation>
         </message>
@@ -1285,209 +1285,209 @@ found</translation>
         </message>
         <message>
             <location filename="../../app/ui/requests/panel.py" line="115" />
-            <location filename="../../app/ui/requests/panel.py" line="369" />
+            <location filename="../../app/ui/requests/panel.py" line="371" />
             <source>Tanggal</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="131" />
+            <location filename="../../app/ui/requests/panel.py" line="133" />
             <source>&lt;b&gt;Permohonan desa&lt;/b&gt;</source>
             <translation>&lt;b&gt;Village requests&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="140" />
+            <location filename="../../app/ui/requests/panel.py" line="142" />
             <source>Pilih permohonan di daftar, atau buat yang baru.</source>
             <translation>Select a request in the list, or create a new one.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="155" />
+            <location filename="../../app/ui/requests/panel.py" line="157" />
             <source>Catatan keputusan / verifikasi</source>
             <translation>Decision / verification note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="160" />
+            <location filename="../../app/ui/requests/panel.py" line="162" />
             <source>→ {status}</source>
             <translation>→ {status}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="165" />
+            <location filename="../../app/ui/requests/panel.py" line="167" />
             <source>Lampirkan foto…</source>
             <translation>Attach photos…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="167" />
+            <location filename="../../app/ui/requests/panel.py" line="169" />
             <source>Cetak dosier (PDF)</source>
             <translation>Print dossier (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="180" />
+            <location filename="../../app/ui/requests/panel.py" line="182" />
             <source>Dokumen dan foto</source>
             <translation>Documents and photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="186" />
+            <location filename="../../app/ui/requests/panel.py" line="188" />
             <source>Langkah berikutnya</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="199" />
+            <location filename="../../app/ui/requests/panel.py" line="201" />
             <source>Cari nama, NIK, atau No. KK…</source>
             <translation>Search name, NIK or KK no.…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="209" />
+            <location filename="../../app/ui/requests/panel.py" line="211" />
             <source>(belum diisi)</source>
             <translation>(not filled in)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="212" />
+            <location filename="../../app/ui/requests/panel.py" line="214" />
             <source>Alasan / keterangan permohonan</source>
             <translation>Reason / details of the request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="214" />
+            <location filename="../../app/ui/requests/panel.py" line="216" />
             <source>&amp;Simpan permohonan</source>
             <translation>&amp;Save request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="216" />
+            <location filename="../../app/ui/requests/panel.py" line="218" />
             <source>Batal</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="220" />
+            <location filename="../../app/ui/requests/panel.py" line="222" />
             <source>Cari keluarga</source>
             <translation>Search family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="222" />
+            <location filename="../../app/ui/requests/panel.py" line="224" />
             <source>Nama kepala keluarga diusulkan</source>
             <translation>Proposed head of family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="223" />
-            <location filename="../../app/ui/requests/panel.py" line="377" />
+            <location filename="../../app/ui/requests/panel.py" line="225" />
+            <location filename="../../app/ui/requests/panel.py" line="379" />
             <source>Alamat diusulkan</source>
             <translation>Proposed address</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="224" />
+            <location filename="../../app/ui/requests/panel.py" line="226" />
             <source>Lintang (GPS)</source>
             <translation>Latitude (GPS)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="225" />
+            <location filename="../../app/ui/requests/panel.py" line="227" />
             <source>Bujur (GPS)</source>
             <translation>Longitude (GPS)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="226" />
-            <location filename="../../app/ui/requests/panel.py" line="372" />
+            <location filename="../../app/ui/requests/panel.py" line="228" />
+            <location filename="../../app/ui/requests/panel.py" line="374" />
             <source>Alasan</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="231" />
+            <location filename="../../app/ui/requests/panel.py" line="233" />
             <source>Permohonan baru</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="304" />
+            <location filename="../../app/ui/requests/panel.py" line="306" />
             <source>(keluarga baru)</source>
             <translation>(new family)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="326" />
+            <location filename="../../app/ui/requests/panel.py" line="328" />
             <source>{n} permohonan</source>
             <translation>Requests: {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="367" />
+            <location filename="../../app/ui/requests/panel.py" line="369" />
             <source>Dibuat oleh</source>
             <translation>Created by</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="375" />
+            <location filename="../../app/ui/requests/panel.py" line="377" />
             <source>GPS</source>
             <translation>GPS</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="379" />
+            <location filename="../../app/ui/requests/panel.py" line="381" />
             <source>Nomor SKTM</source>
             <translation>SKTM number</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="381" />
+            <location filename="../../app/ui/requests/panel.py" line="383" />
             <source>Catatan keputusan</source>
             <translation>Decision note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="410" />
+            <location filename="../../app/ui/requests/panel.py" line="412" />
             <source>Terlampir: {photos}</source>
             <translation>Attached: {photos}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="415" />
+            <location filename="../../app/ui/requests/panel.py" line="417" />
             <source>Belum ada foto terlampir.</source>
             <translation>No photos attached yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="420" />
+            <location filename="../../app/ui/requests/panel.py" line="422" />
             <source>Wajib sebelum verifikasi: {what}</source>
             <translation>Required before verification: {what}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="427" />
+            <location filename="../../app/ui/requests/panel.py" line="429" />
             <source>Dokumen daftar ulang: KTP-el semua anggota, Kartu Keluarga terbaru, SKTM dengan surat pengantar RT/RW, bukti penghasilan (bila ada), foto rumah luar dan dalam, surat domisili bila alamat KTP berbeda.</source>
             <translation>Re-registration documents: e-KTP of all members, latest family card (KK), SKTM with an RT/RW cover letter, proof of income (if any), photos of the outside and inside of the house, certificate of residence if the KTP address differs.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="448" />
+            <location filename="../../app/ui/requests/panel.py" line="450" />
             <source>Tersimpan: status {status}. Terkirim saat sinkron berikutnya.</source>
             <translation>Saved: status {status}. Sent at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="480" />
+            <location filename="../../app/ui/requests/panel.py" line="482" />
             <source>Membuat dosier…</source>
             <translation>Creating dossier…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="493" />
+            <location filename="../../app/ui/requests/panel.py" line="495" />
             <source> ({n} foto belum ada di laptop)</source>
             <translation> ({n} photo(s) not on this laptop yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="498" />
+            <location filename="../../app/ui/requests/panel.py" line="500" />
             <source>Dosier tersimpan: {path}, {pages} halaman{missing}.</source>
             <translation>Dossier saved: {path}, {pages} page(s){missing}.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="508" />
+            <location filename="../../app/ui/requests/panel.py" line="510" />
             <source>Simpan dosier</source>
             <translation>Save dossier</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="508" />
+            <location filename="../../app/ui/requests/panel.py" line="510" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="514" />
+            <location filename="../../app/ui/requests/panel.py" line="516" />
             <source>Pilih foto</source>
             <translation>Choose photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="514" />
+            <location filename="../../app/ui/requests/panel.py" line="516" />
             <source>Gambar (*.jpg *.jpeg *.png *.heic)</source>
             <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="579" />
+            <location filename="../../app/ui/requests/panel.py" line="581" />
             <source>Isi nama kepala keluarga yang diusulkan.</source>
             <translation>Enter the name of the proposed head of family.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="603" />
+            <location filename="../../app/ui/requests/panel.py" line="605" />
             <source>Permohonan tersimpan. Terkirim saat sinkron berikutnya.</source>
             <translation>Request saved. Sent at the next sync.</translation>
         </message>
@@ -1537,22 +1537,22 @@ found</translation>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="543" />
+            <location filename="../../app/ui/requests/panel.py" line="545" />
             <source>Keluarga yang sudah graduasi dan keadaannya memburuk dapat mendaftar ulang. Setelah disimpan, lengkapi dokumen lalu cetak dosier.</source>
             <translation>A graduated family whose situation got worse can re-register. After saving, complete the documents, then print the dossier.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="545" />
+            <location filename="../../app/ui/requests/panel.py" line="547" />
             <source>Usulkan keluarga miskin yang belum terdaftar. Sertakan lokasi GPS rumah.</source>
             <translation>Propose a poor family that is not registered yet. Include the GPS location of the house.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="546" />
+            <location filename="../../app/ui/requests/panel.py" line="548" />
             <source>Sanggahan atas keluarga penerima yang dinilai tidak layak. Wajib foto rumah dengan GPS sebelum verifikasi.</source>
             <translation>Objection to a beneficiary family judged ineligible. A house photo with GPS is required before verification.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="548" />
+            <location filename="../../app/ui/requests/panel.py" line="550" />
             <source>Keluarga menyatakan sudah mampu. Wajib foto surat pernyataan yang ditandatangani sebelum verifikasi.</source>
             <translation>The family declares it is now well off. A photo of the signed statement is required before verification.</translation>
         </message>
@@ -1745,22 +1745,22 @@ found</translation>
             <translation>Visits waiting: {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="659" />
+            <location filename="../../app/ui/review/view.py" line="660" />
             <source>Semua desa</source>
             <translation>All villages</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="660" />
+            <location filename="../../app/ui/review/view.py" line="661" />
             <source>Semua hasil</source>
             <translation>All results</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="661" />
+            <location filename="../../app/ui/review/view.py" line="662" />
             <source>Semua tanda</source>
             <translation>All flags</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="662" />
+            <location filename="../../app/ui/review/view.py" line="663" />
             <source>Hasil server berbeda</source>
             <translation>Server result differs</translation>
         </message>
@@ -1793,62 +1793,62 @@ found</translation>
     <context>
         <name>ReviewQueueModel</name>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="42" />
+            <location filename="../../app/ui/review/queue_model.py" line="43" />
             <source>Keluarga</source>
             <translation>Family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="43" />
+            <location filename="../../app/ui/review/queue_model.py" line="44" />
             <source>Desa</source>
             <translation>Village</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="44" />
+            <location filename="../../app/ui/review/queue_model.py" line="45" />
             <source>Petugas</source>
             <translation>Officer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="45" />
+            <location filename="../../app/ui/review/queue_model.py" line="46" />
             <source>Umur</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="46" />
+            <location filename="../../app/ui/review/queue_model.py" line="47" />
             <source>Hasil aturan</source>
             <translation>Rule result</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="47" />
+            <location filename="../../app/ui/review/queue_model.py" line="48" />
             <source>Tanda</source>
             <translation>Flags</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="155" />
+            <location filename="../../app/ui/review/queue_model.py" line="162" />
             <source>koreksi · </source>
             <translation>correction · </translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="163" />
+            <location filename="../../app/ui/review/queue_model.py" line="170" />
             <source>{n} hr</source>
             <translation>{n} d</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="169" />
+            <location filename="../../app/ui/review/queue_model.py" line="176" />
             <source>⚠ beda server</source>
             <translation>⚠ server differs</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="178" />
+            <location filename="../../app/ui/review/queue_model.py" line="185" />
             <source>Dikirim {when}</source>
             <translation>Submitted {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="180" />
+            <location filename="../../app/ui/review/queue_model.py" line="187" />
             <source>Tanda data: {flags}</source>
             <translation>Data flags: {flags}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="182" />
+            <location filename="../../app/ui/review/queue_model.py" line="189" />
             <source>Pemeriksaan ulang di server memberi hasil lain.</source>
             <translation>The re-check on the server gave a different result.</translation>
         </message>
@@ -2163,7 +2163,17 @@ found</translation>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="116" />
+            <location filename="../../app/ui/settings_dialog.py" line="117" />
+            <source>RTT {rtt} ms · naik {up} kbps · turun {down} kbps</source>
+            <translation>RTT {rtt} ms · up {up} kbps · down {down} kbps</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="123" />
+            <source>belum diukur</source>
+            <translation>not measured yet</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="125" />
             <source>{link}; otomatis sekarang: {profile}</source>
             <translation>{link}; automatic now: {profile}</translation>
         </message>
@@ -3314,32 +3324,32 @@ found</translation>
     <context>
         <name>VisitState</name>
         <message>
-            <location filename="../../app/ui/household_model.py" line="41" />
+            <location filename="../../app/ui/household_model.py" line="48" />
             <source>Draf</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="42" />
+            <location filename="../../app/ui/household_model.py" line="49" />
             <source>Terkirim</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="43" />
+            <location filename="../../app/ui/household_model.py" line="50" />
             <source>Disetujui</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="44" />
+            <location filename="../../app/ui/household_model.py" line="51" />
             <source>Dikembalikan</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="45" />
+            <location filename="../../app/ui/household_model.py" line="52" />
             <source>Ditolak</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="46" />
+            <location filename="../../app/ui/household_model.py" line="53" />
             <source>Diganti</source>
             <translation>Replaced</translation>
         </message>
