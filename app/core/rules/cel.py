@@ -10,6 +10,7 @@ serialised by a lock (the UI worker pool and the server may call in parallel).
 from __future__ import annotations
 
 import ast
+import functools
 import logging
 import operator
 import re
@@ -38,7 +39,11 @@ __all__ = [
 # PolicyPackError with its own message, so its log line would only be noise on the console.
 logging.getLogger("celpy.Transpiler").setLevel(logging.CRITICAL)
 
-_ENV = celpy.Environment(runner_class=celpy.CompiledRunner)
+@functools.cache
+def _env() -> celpy.Environment:
+    """Built on first use (it compiles CEL's grammar, ~0.3 s): importing the rules costs nothing at
+    start-up, and the first pack load pays for it on a worker thread."""
+    return celpy.Environment(runner_class=celpy.CompiledRunner)
 _EVAL_LOCK = threading.Lock()
 _MACROS = frozenset({"exists", "all", "exists_one", "map", "filter"})
 
@@ -84,7 +89,7 @@ class CelRefs:
 
 def compile_expression(text: str) -> lark.Tree[Any]:
     try:
-        return _ENV.compile(text)
+        return _env().compile(text)
     except celpy.celparser.CELParseError as exc:
         raise CelError(f"sintaks CEL salah (CEL syntax error): {' '.join(str(exc).split())}") from exc
 
@@ -216,7 +221,7 @@ class CompiledExpression:
         self.fact_refs: tuple[str, ...] = tuple(sorted(self.refs.variables - {"p", "fired"}))
         self.rule_refs: tuple[str, ...] = ()
         self.memo: dict[tuple[Any, ...], bool] = {}
-        self._program = _ENV.program(self.tree)
+        self._program = _env().program(self.tree)
         source = getattr(getattr(self._program, "tp", None), "source_text", None)
         self._code = None
         constants: dict[str, Any] = {}

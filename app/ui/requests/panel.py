@@ -91,6 +91,7 @@ class RequestsPanel(QWidget):
         self.families: dict[str, str] = {}  # household id -> "head name · KK"
         self.current: Request | None = None
         self.busy_jobs = 0
+        self._search_generation = 0
         # Replaced in tests: the dialogs that ask for a file.
         self.choose_pdf_path: Callable[[str], str] = self._ask_pdf_path
         self.choose_photo_path: Callable[[], str] = self._ask_photo_path
@@ -554,14 +555,19 @@ class RequestsPanel(QWidget):
 
     def _search_families(self, query: str) -> None:
         store = self.store
+        self._search_generation += 1
+        generation = self._search_generation
 
-        def search(_job: Any) -> list[tuple[str, str]]:
+        def search(_job: Any) -> tuple[int, list[tuple[str, str]]]:
             rows = store.household_rows(store.household_ids(query)[:50])
-            return [(r.id, f"{r.head_name} · KK {r.kk_number} · RT {r.rt}") for r in rows]
+            return generation, [(r.id, f"{r.head_name} · KK {r.kk_number} · RT {r.rt}") for r in rows]
 
         self._run(search, self._families_found)
 
-    def _families_found(self, families: list[tuple[str, str]]) -> None:
+    def _families_found(self, found: tuple[int, list[tuple[str, str]]]) -> None:
+        generation, families = found
+        if generation != self._search_generation:
+            return  # an answer to an earlier keystroke
         current = self.family.currentData()
         self.family.clear()
         for household_id, text in families:
