@@ -126,14 +126,14 @@ class Store:
     def save(self, row: SyncedRow, *, local_only: bool = False) -> Changes:
         """Write `row` and, unless `local_only` (drafts), an outbox entry for what changed."""
         with self.session() as session:
-            changes = self._save_in(session, row, local_only=local_only)
+            changes = self.save_in(session, row, local_only=local_only)
         return changes
 
     def save_many(self, rows: Iterable[SyncedRow]) -> Changes:
         households: set[str] = set()
         with self.session() as session:
             for row in rows:
-                households |= self._save_in(session, row, local_only=False).households
+                households |= self.save_in(session, row, local_only=False).households
         return Changes(households=frozenset(households), outbox=True)
 
     def delete(self, entity: str, entity_id: str) -> Changes:
@@ -144,9 +144,11 @@ class Store:
             if row is None or row.deleted:
                 return Changes()
             updated = row.model_copy(update={"deleted": True})
-            return self._save_in(session, updated, local_only=False)
+            return self.save_in(session, updated, local_only=False)
 
-    def _save_in(self, session: Session, row: SyncedRow, *, local_only: bool) -> Changes:
+    def save_in(self, session: Session, row: SyncedRow, *, local_only: bool) -> Changes:
+        """`save` inside a caller's transaction, for changes that must land together (a visit and its
+        photos): the row and its outbox entry join `session`."""
         model = type(row)
         entity = entity_name(row)
         old = session.get(model, row.id)

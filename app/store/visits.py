@@ -218,12 +218,12 @@ def start_correction(store: Store, *, visit_id: str, officer: str, now: datetime
         replaces_id=old.id,
     )
     with store.session() as session:
-        store._save_in(session, visit, local_only=True)
+        store.save_in(session, visit, local_only=True)
         # The photos of the replaced visit still show the same house: the correction starts with copies
         # of their records (same blobs, new ids), which the officer may remove or add to.
         for photo in _photos_in(session, old.id):
             copy = photo.model_copy(update={"id": new_id(), "visit_id": visit.id, "version": 0})
-            store._save_in(session, copy, local_only=True)
+            store.save_in(session, copy, local_only=True)
     return visit
 
 
@@ -245,7 +245,7 @@ def save_draft(
                 "This visit was submitted and cannot be changed; make a correction visit.",
             )
         updated = visit.model_copy(update={"answers": typed.model_dump(mode="json")})
-        changes = store._save_in(session, updated, local_only=True)
+        changes = store.save_in(session, updated, local_only=True)
         if position is not None:
             session.merge(SyncState(key=_POSITION_PREFIX + visit_id, value=position.to_json()))
     return changes
@@ -348,7 +348,7 @@ def remove_photo(store: Store, *, photo_id: str) -> Changes:
         )
         household_id = photo.household_id
         if sent:
-            store._save_in(session, photo.model_copy(update={"deleted": True}), local_only=False)
+            store.save_in(session, photo.model_copy(update={"deleted": True}), local_only=False)
         else:
             session.delete(photo)
     return Changes(households=frozenset({household_id}))
@@ -506,13 +506,13 @@ def submit_visit(
         )
         # Photos first in the outbox: the visit that names them arrives after them.
         for photo in photos:
-            store._save_in(session, photo, local_only=False)
-        store._save_in(session, submitted, local_only=False)
+            store.save_in(session, photo, local_only=False)
+        store.save_in(session, submitted, local_only=False)
         if visit.replaces_id:
             # The corrected visit steps aside in the same transaction: the review chain stays whole.
             replaced = session.get(Visit, visit.replaces_id)
             if replaced is not None and replaced.state in CORRECTABLE_STATES:
-                store._save_in(
+                store.save_in(
                     session, replaced.model_copy(update={"state": VisitState.REPLACED}), local_only=False
                 )
         state = session.get(SyncState, _POSITION_PREFIX + visit_id)
