@@ -103,7 +103,8 @@ class Ownership(StrEnum):
 
 
 class MemberAnswer(Strict):
-    """A person as the officer found them. `member_id` links to the registry row; None = new."""
+    """A person as the officer found them. `member_id` is the registry row's id; a person the officer
+    adds gets a fresh UUID at once, so a KTP photo can name them before any registry row exists."""
 
     member_id: str | None = None
     nik: str = ""
