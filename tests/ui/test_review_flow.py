@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 from sqlmodel import Session
 
@@ -157,6 +158,8 @@ def test_return_comment_correct_approve_chain(
     assert isinstance(replaced, Visit) and replaced.state == VisitState.REPLACED
     qtbot.waitUntil(lambda: not form.busy, timeout=10_000)
     form.close()
+    # The window deletes a closed form once its saves have ended; let that happen before the window goes.
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form), timeout=10_000)
     sync(officer)
     assert server_visit(demo_server, first.id).state == VisitState.REPLACED
     assert server_visit(demo_server, correction.id).state == VisitState.SUBMITTED
