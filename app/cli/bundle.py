@@ -36,7 +36,7 @@ def _open(args: argparse.Namespace) -> Any:
     from app.store.errors import StoreError
     from app.store.keys import derive_key, load_params
     from app.store.store import Store
-    from app.store.vault import PhotoVault
+    from app.store.vault import user_vault
     from app.sync.account import user_dir
 
     folder = user_dir(args.data_dir or default_data_dir(), args.user)
@@ -49,7 +49,7 @@ def _open(args: argparse.Namespace) -> Any:
         store = Store.open(folder / "store.db", key)
     except StoreError as exc:
         raise SystemExit(exc.message) from None
-    return store, PhotoVault(folder / "vault", key)
+    return store, user_vault(folder, key)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -79,7 +79,7 @@ def submissions(
         where.append(visit_table.c.verdict["overall"].as_string() == outcome)
     total = session.execute(select(func.count()).select_from(visit_table).where(*where)).scalar_one()
     query = (
-        select(Visit, Household.head_name)
+        select(Visit, col(Household.head_name))
         .join(Household, col(Household.id) == col(Visit.household_id), isouter=True)
         .where(*where)
         .order_by(col(Visit.finished_at), col(Visit.id))

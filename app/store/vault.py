@@ -167,3 +167,11 @@ def _fsync_directory(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+VAULT_DIRNAME = "photos"
+
+
+def user_vault(user_dir: Path, key: bytes) -> PhotoVault:
+    """The signed-in officer's vault: one place, beside their store, for the app, the CLI and sync."""
+    return PhotoVault(user_dir / VAULT_DIRNAME, key)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.regions import region_index
-from app.store.vault import PhotoVault
+from app.store.vault import user_vault
 from app.sync.account import Account
 from app.ui.household_detail import HouseholdDetail
 from app.ui.household_model import HouseholdListModel
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
     # ---- visits (app/ui/visit) ----------------------------------------------------------------
 
     def open_visit(self, action: str, target: str) -> None:
-        """"new"/"draft" take a household id, "correction"/"view" a visit id; the form opens in its
+        """ "new"/"draft" take a household id, "correction"/"view" a visit id; the form opens in its
         own window once the policy pack and the visit are loaded on worker threads."""
         if self._policy_pack is None:
             self.statusBar().showMessage(self.tr("Memuat paket aturan…"))
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
     def _show_visit(self, context: Any) -> None:
         from app.ui.visit import VisitForm  # noqa: PLC0415 - the form is only built when first used
 
-        vault = PhotoVault(self.account.user_dir / "photos", self.account.key)
+        vault = user_vault(self.account.user_dir, self.account.key)
         form = VisitForm(
             self.account.store, vault, context, pack=self._policy_pack, officer=self.account.username
         )
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         from app.ui.requests.panel import RequestsPanel  # noqa: PLC0415 - built with the window
         from app.ui.review.view import ReviewPanel  # noqa: PLC0415
 
-        vault = PhotoVault(self.account.user_dir / "photos", self.account.key)
+        vault = user_vault(self.account.user_dir, self.account.key)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(households, self.tr("Keluarga"))

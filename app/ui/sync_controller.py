@@ -13,9 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.store.vault import user_vault
 from app.sync.account import Account
 from app.sync.client import ClientTooOld, Offline
 from app.sync.engine import SyncEngine
+from app.sync.photo_sync import PhotoSync
 from app.ui.worker import Job, run_in_background
 
 PROBE_MIN_S = 15
@@ -62,7 +64,9 @@ class SyncController(QObject):
             return
         self._probe.stop()
         self._set_state("syncing")
-        engine = SyncEngine(self.account.store, self.account.client)
+        account = self.account
+        photos = PhotoSync(account.client, account.store, user_vault(account.user_dir, account.key))
+        engine = SyncEngine(account.store, account.client, photos=photos)
 
         def work(job: Job) -> Any:
             return engine.sync(

@@ -21,7 +21,7 @@ from app.core.rules import PolicyPack
 from app.core.sktm import DEFAULT_BLOCK_SIZE, SktmBlock, SktmLedger, format_sktm_number
 from app.store.errors import ValidationError
 from app.store.store import Store
-from app.store.vault import PhotoVault
+from app.store.vault import PhotoVault, user_vault
 
 LEDGER_KEY = "sktm_ledger"
 SETTINGS_KEY = "letter:"  # + village code (SyncState keys are at most 40 characters)
@@ -43,7 +43,7 @@ REQUIRED_EVIDENCE: dict[str, tuple[PhotoKind, ...]] = {
 
 def vault_for(user_dir: Path, key: bytes) -> PhotoVault:
     """The account's photo vault: `user_dir / "photos"`, the one place every part of the app uses."""
-    return PhotoVault(user_dir / "photos", key)
+    return user_vault(user_dir, key)
 
 
 def utcnow() -> datetime:

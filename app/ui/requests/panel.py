@@ -90,6 +90,7 @@ class RequestsPanel(QWidget):
         self.requests: list[Request] = []
         self.families: dict[str, str] = {}  # household id -> "head name · KK"
         self.current: Request | None = None
+        self.stack = QStackedWidget()
         self.busy_jobs = 0
         self._search_generation = 0
         # Replaced in tests: the dialogs that ask for a file.
@@ -241,7 +242,6 @@ class RequestsPanel(QWidget):
         new_layout.addLayout(new_buttons)
         new_layout.addStretch(1)
 
-        self.stack = QStackedWidget()
         self.stack.addWidget(detail)
         self.stack.addWidget(new_page)
         self.message = QLabel()
@@ -337,7 +337,8 @@ class RequestsPanel(QWidget):
 
     def select_request(self, request_id: str) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == request_id:
+            item = self.table.item(row, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == request_id:
                 self.table.selectRow(row)
                 return
 
@@ -551,7 +552,7 @@ class RequestsPanel(QWidget):
             RequestKind.VOLUNTARY_GRADUATION: "Keluarga menyatakan sudah mampu. Wajib foto surat pernyataan "
             "yang ditandatangani sebelum verifikasi.",
         }
-        self.new_hint.setText(self.tr(hints.get(kind, "")))  # type: ignore[call-overload]
+        self.new_hint.setText(self.tr(hints.get(kind, "")))
 
     def _search_families(self, query: str) -> None:
         store = self.store

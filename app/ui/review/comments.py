@@ -109,12 +109,12 @@ class ReviewComments(QObject):
                 pass
         self.marked.clear()
         for path, comment in self.comments.items():
-            widget = self.field_widget(path)
-            if widget is None:
+            field = self.field_widget(path)
+            if field is None:
                 continue
-            widget.setStyleSheet(MARK_STYLE)
-            widget.setToolTip(self.tr("Catatan pemeriksa: {comment}").format(comment=comment))
-            self.marked[path] = widget
+            field.setStyleSheet(MARK_STYLE)
+            field.setToolTip(self.tr("Catatan pemeriksa: {comment}").format(comment=comment))
+            self.marked[path] = field
 
 
 def _bound(section: Any, target: object, field: str) -> QWidget | None:

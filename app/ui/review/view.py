@@ -547,13 +547,14 @@ class ReviewView(QWidget):
     def _decided(self, visit: Visit) -> None:
         if self.context is not None and self.context.visit.id == visit.id:
             self.context.visit = visit
-        text = {
+        messages: dict[str, str] = {
             VisitState.APPROVED: self.tr("Disetujui. Keputusan terkirim saat sinkron berikutnya."),
             VisitState.RETURNED: self.tr(
                 "Dikembalikan ke petugas dengan {n} catatan. Terkirim saat sinkron berikutnya."
             ).format(n=len(visit.review_comments)),
             VisitState.REJECTED: self.tr("Ditolak. Keputusan terkirim saat sinkron berikutnya."),
-        }.get(visit.state, "")
+        }
+        text = messages.get(visit.state, "")
         self.state_badge.setText(STATE_LABELS.get(visit.state, visit.state))
         self.show_message(text, False)
         self.decided.emit(visit)
