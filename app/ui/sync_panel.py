@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -29,6 +31,8 @@ from app.store import blob_uploads, outbox
 from app.store.blob_uploads import UploadJournalRow
 from app.store.store import Store
 from app.store.tables import LocalConflict, OutboxEntry, SyncJournalEntry
+from app.store.vault import user_vault
+from app.sync import bundle
 from app.ui.sync_controller import SyncController
 from app.ui.worker import run_in_background
 
@@ -90,11 +94,23 @@ class SyncPanel(QDialog):
         self.sync_button.clicked.connect(sync.sync_now)
         self.cancel_button = QPushButton(self.tr("Batalkan"))
         self.cancel_button.clicked.connect(sync.cancel)
+        self.export_button = QPushButton(self.tr("Ekspor bundel USB…"))
+        self.export_button.setToolTip(
+            self.tr("Semua pekerjaan yang belum terkirim, beserta fotonya, dalam satu berkas")
+        )
+        self.export_button.clicked.connect(self.export_bundle)
+        self.import_button = QPushButton(self.tr("Impor bundel…"))
+        self.import_button.setToolTip(self.tr("Bundel dari kantor kecamatan untuk laptop ini"))
+        self.import_button.clicked.connect(self.import_bundle)
+        self.bundle_message = QLabel()
+        self.bundle_message.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.state, 1)
         top.addWidget(self.progress)
         top.addWidget(self.sync_button)
         top.addWidget(self.cancel_button)
+        top.addWidget(self.export_button)
+        top.addWidget(self.import_button)
 
         self.pending = table(
             [
@@ -148,6 +164,7 @@ class SyncPanel(QDialog):
         self.tabs.addTab(conflict_page, self.tr("Konflik"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.bundle_message)
         layout.addWidget(self.tabs, 1)
 
         sync.state_changed.connect(self._state_changed)
@@ -245,6 +262,87 @@ class SyncPanel(QDialog):
             self.resolve(
                 "edit", _typed_like(text, conflict.theirs if conflict.theirs is not None else conflict.mine)
             )
+
+    # ---- USB bundles: the last resort when a village has no signal for weeks -------------------
+
+    def export_bundle(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Simpan bundel"), f"verval-{self.sync.account.username}.vbundle",
+                self.tr("Bundel Verval Desa (*.vbundle)"),
+            )  # fmt: skip
+        if not path:
+            return
+        account = self.sync.account
+        self._bundle_busy(self.tr("Menulis bundel…"))
+        run_in_background(
+            lambda _job: bundle.export_push_bundle(
+                account.store,
+                user_vault(account.user_dir, account.key),
+                Path(path),
+                username=account.username,
+                areas=account.areas,
+            ),  # fmt: skip
+            on_success=self._exported,
+            on_failure=self._bundle_failed,
+            owner=self,
+        )
+
+    def import_bundle(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Buka bundel"), "", self.tr("Bundel Verval Desa (*.vbundle);;Semua berkas (*)")
+            )
+        if not path:
+            return
+        account = self.sync.account
+        self._bundle_busy(self.tr("Membaca bundel…"))
+        run_in_background(
+            lambda _job: bundle.import_pull_bundle(
+                account.store,
+                user_vault(account.user_dir, account.key),
+                Path(path).read_bytes(),
+                username=account.username,
+            ),  # fmt: skip
+            on_success=self._imported,
+            on_failure=self._bundle_failed,
+            owner=self,
+        )
+
+    def _bundle_busy(self, text: str) -> None:
+        self.export_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.bundle_message.setText(text)
+
+    def _bundle_done(self, text: str) -> None:
+        self.export_button.setEnabled(True)
+        self.import_button.setEnabled(True)
+        self.bundle_message.setText(text)
+        self.refresh()
+
+    def _exported(self, summary: bundle.ExportSummary) -> None:
+        text = self.tr("Bundel ditulis: {path} ({n} perubahan, {photos} foto, {kb} KB).").format(
+            path=summary.path, n=summary.mutations, photos=summary.blobs, kb=summary.bytes // 1024
+        )
+        if summary.missing_blobs:
+            text += " " + self.tr("{n} foto tidak ditemukan di laptop dan tidak ikut.").format(
+                n=len(summary.missing_blobs)
+            )
+        self._bundle_done(text)
+
+    def _imported(self, summary: bundle.ImportSummary) -> None:
+        if summary.already_imported:
+            self._bundle_done(self.tr("Bundel ini sudah pernah diimpor; tidak ada yang berubah."))
+        else:
+            self._bundle_done(
+                self.tr("Bundel diimpor: {n} perubahan, {photos} foto.").format(
+                    n=summary.changes, photos=summary.blobs
+                )
+            )
+
+    def _bundle_failed(self, exc: Exception) -> None:
+        message = getattr(exc, "message", None) or str(exc)
+        self._bundle_done(self.tr("Bundel tidak dapat diproses: {error}").format(error=message))
 
     def _state_changed(self, state: str) -> None:
         syncing = state == "syncing"
