@@ -6,6 +6,7 @@ desktop client can show `detail` as is and branch on `code`.
 
 from __future__ import annotations
 
+import time
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -329,9 +330,21 @@ async def push(request: Request, current: UserDep, settings: SettingsDep) -> Pus
     return PushResponse(results=results, server_time=auth.utcnow(), meta=meta)
 
 
+_META_TTL_S = 5.0
+_meta_cache: dict[int, tuple[float, Meta]] = {}
+
+
 def _meta_with_new_session(engine: Engine, settings: Settings) -> Meta:
+    """The meta for a push answer, read at most every few seconds: a push answer may lag a new pack by
+    that much (the pull brings it anyway), and a busy server saves a query per push."""
+    now = time.monotonic()
+    cached = _meta_cache.get(id(engine))
+    if cached is not None and now - cached[0] < _META_TTL_S:
+        return cached[1].model_copy(update={"server_time": auth.utcnow()})
     with Session(engine) as session:
-        return current_meta(session, settings)
+        meta = current_meta(session, settings)
+    _meta_cache[id(engine)] = (now, meta)
+    return meta
 
 
 @sync_router.get("/conflicts", response_model=list[ConflictRecord])
