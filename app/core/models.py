@@ -234,6 +234,9 @@ class Visit(SyncedRow, table=True):
     # Set by the server when its own re-check of the verdict disagrees with the client's.
     server_verdict_mismatch: bool = False
 
+    # The mismatch flag is the server's word about the laptop's verdict: a client never sends it.
+    SERVER_FIELDS: ClassVar[frozenset[str]] = frozenset({"version", "server_verdict_mismatch"})
+
 
 class Photo(SyncedRow, table=True):
     """Metadata of a processed photo; the bytes live in a content-addressed blob store."""

@@ -31,8 +31,7 @@ from app.server.review import review_refusal
 from app.sync.protocol import POLICY_PACK_ENTITY, Change, FieldConflict, Mutation, MutationResult, PullPage
 
 _MISSING = object()
-# Set by the server only; a client patch naming them is refused.
-_FORBIDDEN_PATCH_FIELDS = frozenset({"version"})
+# Fields set by the server only are each model's SERVER_FIELDS; a client patch naming them is refused.
 PURGED_THROUGH = "purged_through"
 # One sentence for every scope refusal: a guessed id must not reveal whether or where the row exists.
 OUT_OF_SCOPE = "Data ini tidak termasuk wilayah tugas Anda; perubahan ditolak."
@@ -278,7 +277,7 @@ def _merge(
     unknown = sorted(set(m.patch) - fields)
     if unknown:
         return _reject(m, f"Kolom tidak dikenal untuk {m.entity}: {', '.join(unknown)}.")
-    forbidden = sorted(set(m.patch) & _FORBIDDEN_PATCH_FIELDS)
+    forbidden = sorted(set(m.patch) & model.SERVER_FIELDS)
     if forbidden:
         return _reject(m, f"Kolom {', '.join(forbidden)} hanya diisi oleh server.")
     if "id" in m.patch and m.patch["id"] != m.entity_id:
@@ -307,7 +306,7 @@ def _create(m: Mutation, model: type[SyncedRow], rows: dict[tuple[str, str], Syn
         return _reject(m, "Data yang akan dihapus tidak ada di server.")
     if m.base_version > 0:
         return _reject(m, "Data ini tidak ada di server (mungkin sudah dihapus permanen).")
-    data = {k: v for k, v in m.patch.items() if k not in _FORBIDDEN_PATCH_FIELDS}
+    data = {k: v for k, v in m.patch.items() if k not in model.SERVER_FIELDS}
     data.update(id=m.entity_id, village_code=m.village_code, version=0)
     row, error = _validated(model, data)
     if row is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -269,8 +270,11 @@ class MainWindow(QMainWindow):
 
     def _retire(self, form: Any) -> None:
         # A closing form is still saving its draft: delete it only once its worker jobs have reported.
+        if not shiboken6.isValid(form):
+            return
         if form.busy:
-            QTimer.singleShot(200, lambda: self._retire(form))
+            # The form is the timer's context: if it is gone by then, nothing is called.
+            QTimer.singleShot(200, form, lambda: self._retire(form) if shiboken6.isValid(self) else None)
         else:
             form.deleteLater()
 

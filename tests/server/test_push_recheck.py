@@ -13,7 +13,7 @@ from tests.server.test_review_recheck import publish, submitted_visit
 
 
 def new_row_mutation(row: Visit | Photo) -> dict:
-    return mutation(row, row.model_dump(mode="json", exclude={"version"}), base={}, base_version=0)
+    return mutation(row, row.model_dump(mode="json", exclude=set(row.SERVER_FIELDS)), base={}, base_version=0)
 
 
 def test_forged_verdict_is_flagged_at_push_and_an_honest_one_is_not(api: TestClient, engine: Engine) -> None:
@@ -51,3 +51,18 @@ def test_a_photo_arriving_later_rechecks_its_visit_and_bumps_its_version(
     again = fetch(engine, Visit, visit.id)
     assert again.server_verdict_mismatch is True
     assert again.version > stored.version  # so the flag travels to the supervisor's next pull
+
+
+def test_a_client_cannot_clear_the_mismatch_flag(api: TestClient, engine: Engine) -> None:
+    with Session(engine) as session:
+        publish(session)
+        visit = submitted_visit(session)
+    other = "graduasi_wajib" if visit.verdict["overall"] != "graduasi_wajib" else "tetap_layak"
+    visit.verdict = {**visit.verdict, "overall": other}
+    officer = login(api, "pendamping")
+    push(api, officer, new_row_mutation(visit))
+    stored = fetch(engine, Visit, visit.id)
+    assert stored.server_verdict_mismatch is True
+    [answer] = push(api, officer, mutation(stored, {"server_verdict_mismatch": False}))
+    assert answer["status"] == "rejected" and "server" in answer["reason"]
+    assert fetch(engine, Visit, visit.id).server_verdict_mismatch is True
