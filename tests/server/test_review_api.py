@@ -38,7 +38,7 @@ def visit_create(household: Household, **fields: Any) -> dict[str, Any]:
         "village_code": visit.village_code,
         "op": "upsert",
         "base_version": 0,
-        "patch": visit.model_dump(mode="json", exclude={"version"}),
+        "patch": visit.model_dump(mode="json", exclude=set(visit.SERVER_FIELDS)),
         "base": {},
     }
 
