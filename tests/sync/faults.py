@@ -80,12 +80,11 @@ def assert_converged(
     """Nothing lost, nothing doubled: outbox empty, each mutation logged once and applied, stores equal."""
     assert outbox_ids(store) == []
     with Session(engine) as session:
-        logged: dict[str, Any] = {
-            log.mutation_id: log.status
-            for log in session.execute(select(MutationLog).where(MutationLog.mutation_id.in_(sent))).scalars()
-        }
+        logs = list(session.execute(select(MutationLog).where(MutationLog.mutation_id.in_(sent))).scalars())
+        logged: dict[str, Any] = {log.mutation_id: log.status for log in logs}
+        reasons = {log.entity_id: log.reason for log in logs if log.status not in allowed}
     assert set(logged) == set(sent), "a mutation never reached the server"
-    assert set(logged.values()) <= allowed, logged
+    assert set(logged.values()) <= allowed, reasons
     local = store_pull.local_rows(store)
     remote = server_rows(engine, {VILLAGE})
     assert local.keys() == remote.keys()
