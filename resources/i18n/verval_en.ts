@@ -907,102 +907,102 @@ STAMP</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="56" />
+            <location filename="../../app/ui/main_window.py" line="57" />
             <source>Verval Desa — {name}</source>
             <translation>Verval Desa — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="61" />
+            <location filename="../../app/ui/main_window.py" line="62" />
             <source>Cari nama, NIK, atau No. KK…</source>
             <translation>Search name, NIK or KK no.…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="70" />
+            <location filename="../../app/ui/main_window.py" line="71" />
             <source>{n} keluarga</source>
             <translation>{n} families</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="118" />
             <source>Utama</source>
             <translation>Main</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="120" />
+            <location filename="../../app/ui/main_window.py" line="121" />
             <source>Sinkronkan sekarang</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="124" />
+            <location filename="../../app/ui/main_window.py" line="125" />
             <source>Batalkan sinkron</source>
             <translation>Cancel sync</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="128" />
+            <location filename="../../app/ui/main_window.py" line="129" />
             <source>Jurnal sinkron…</source>
             <translation>Sync log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="131" />
+            <location filename="../../app/ui/main_window.py" line="132" />
             <source>Pengaturan…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="134" />
+            <location filename="../../app/ui/main_window.py" line="135" />
             <source>Cari</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="167" />
+            <location filename="../../app/ui/main_window.py" line="168" />
             <source>Menunggu dikirim: {n}</source>
             <translation>Waiting to send: {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="170" />
+            <location filename="../../app/ui/main_window.py" line="171" />
             <source>Sinkron terakhir: {when}</source>
             <translation>Last sync: {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="214" />
+            <location filename="../../app/ui/main_window.py" line="215" />
             <source>Memuat paket aturan…</source>
             <translation>Loading rule pack…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="296" />
+            <location filename="../../app/ui/main_window.py" line="300" />
             <source>Keluarga</source>
             <translation>Family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="301" />
+            <location filename="../../app/ui/main_window.py" line="305" />
             <source>Tinjauan</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="311" />
+            <location filename="../../app/ui/main_window.py" line="315" />
             <source>Permohonan</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="36" />
+            <location filename="../../app/ui/main_window.py" line="37" />
             <source>● Online</source>
             <translation>● Online</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="37" />
+            <location filename="../../app/ui/main_window.py" line="38" />
             <source>○ Offline</source>
             <translation>○ Offline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="38" />
+            <location filename="../../app/ui/main_window.py" line="39" />
             <source>⟳ Menyinkronkan…</source>
             <translation>⟳ Syncing…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="39" />
+            <location filename="../../app/ui/main_window.py" line="40" />
             <source>⚠ Gagal sinkron</source>
             <translation>⚠ Sync failed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="40" />
+            <location filename="../../app/ui/main_window.py" line="41" />
             <source>⚠ Aplikasi perlu diperbarui</source>
             <translation>⚠ App needs updating</translation>
         </message>
@@ -1257,237 +1257,237 @@ found</translation>
     <context>
         <name>RequestsPanel</name>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="100" />
+            <location filename="../../app/ui/requests/panel.py" line="102" />
             <source>Semua jenis</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="106" />
+            <location filename="../../app/ui/requests/panel.py" line="108" />
             <source>Baru:</source>
             <translation>New:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="115" />
-            <location filename="../../app/ui/requests/panel.py" line="221" />
+            <location filename="../../app/ui/requests/panel.py" line="117" />
+            <location filename="../../app/ui/requests/panel.py" line="223" />
             <source>Jenis</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="115" />
-            <location filename="../../app/ui/requests/panel.py" line="223" />
+            <location filename="../../app/ui/requests/panel.py" line="117" />
+            <location filename="../../app/ui/requests/panel.py" line="225" />
             <source>Keluarga</source>
             <translation>Family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="115" />
+            <location filename="../../app/ui/requests/panel.py" line="117" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="115" />
-            <location filename="../../app/ui/requests/panel.py" line="371" />
+            <location filename="../../app/ui/requests/panel.py" line="117" />
+            <location filename="../../app/ui/requests/panel.py" line="373" />
             <source>Tanggal</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="133" />
+            <location filename="../../app/ui/requests/panel.py" line="135" />
             <source>&lt;b&gt;Permohonan desa&lt;/b&gt;</source>
             <translation>&lt;b&gt;Village requests&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="142" />
+            <location filename="../../app/ui/requests/panel.py" line="144" />
             <source>Pilih permohonan di daftar, atau buat yang baru.</source>
             <translation>Select a request in the list, or create a new one.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="157" />
+            <location filename="../../app/ui/requests/panel.py" line="159" />
             <source>Catatan keputusan / verifikasi</source>
             <translation>Decision / verification note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="162" />
+            <location filename="../../app/ui/requests/panel.py" line="164" />
             <source>→ {status}</source>
             <translation>→ {status}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="167" />
+            <location filename="../../app/ui/requests/panel.py" line="169" />
             <source>Lampirkan foto…</source>
             <translation>Attach photos…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="169" />
+            <location filename="../../app/ui/requests/panel.py" line="171" />
             <source>Cetak dosier (PDF)</source>
             <translation>Print dossier (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="182" />
+            <location filename="../../app/ui/requests/panel.py" line="184" />
             <source>Dokumen dan foto</source>
             <translation>Documents and photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="188" />
+            <location filename="../../app/ui/requests/panel.py" line="190" />
             <source>Langkah berikutnya</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="201" />
+            <location filename="../../app/ui/requests/panel.py" line="203" />
             <source>Cari nama, NIK, atau No. KK…</source>
             <translation>Search name, NIK or KK no.…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="211" />
+            <location filename="../../app/ui/requests/panel.py" line="213" />
             <source>(belum diisi)</source>
             <translation>(not filled in)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="214" />
+            <location filename="../../app/ui/requests/panel.py" line="216" />
             <source>Alasan / keterangan permohonan</source>
             <translation>Reason / details of the request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="216" />
+            <location filename="../../app/ui/requests/panel.py" line="218" />
             <source>&amp;Simpan permohonan</source>
             <translation>&amp;Save request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="218" />
+            <location filename="../../app/ui/requests/panel.py" line="220" />
             <source>Batal</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="222" />
+            <location filename="../../app/ui/requests/panel.py" line="224" />
             <source>Cari keluarga</source>
             <translation>Search family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="224" />
+            <location filename="../../app/ui/requests/panel.py" line="226" />
             <source>Nama kepala keluarga diusulkan</source>
             <translation>Proposed head of family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="225" />
-            <location filename="../../app/ui/requests/panel.py" line="379" />
+            <location filename="../../app/ui/requests/panel.py" line="227" />
+            <location filename="../../app/ui/requests/panel.py" line="381" />
             <source>Alamat diusulkan</source>
             <translation>Proposed address</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="226" />
+            <location filename="../../app/ui/requests/panel.py" line="228" />
             <source>Lintang (GPS)</source>
             <translation>Latitude (GPS)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="227" />
+            <location filename="../../app/ui/requests/panel.py" line="229" />
             <source>Bujur (GPS)</source>
             <translation>Longitude (GPS)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="228" />
-            <location filename="../../app/ui/requests/panel.py" line="374" />
+            <location filename="../../app/ui/requests/panel.py" line="230" />
+            <location filename="../../app/ui/requests/panel.py" line="376" />
             <source>Alasan</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="233" />
+            <location filename="../../app/ui/requests/panel.py" line="235" />
             <source>Permohonan baru</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="306" />
+            <location filename="../../app/ui/requests/panel.py" line="307" />
             <source>(keluarga baru)</source>
             <translation>(new family)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="328" />
+            <location filename="../../app/ui/requests/panel.py" line="329" />
             <source>{n} permohonan</source>
             <translation>Requests: {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="369" />
+            <location filename="../../app/ui/requests/panel.py" line="371" />
             <source>Dibuat oleh</source>
             <translation>Created by</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="377" />
+            <location filename="../../app/ui/requests/panel.py" line="379" />
             <source>GPS</source>
             <translation>GPS</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="381" />
+            <location filename="../../app/ui/requests/panel.py" line="383" />
             <source>Nomor SKTM</source>
             <translation>SKTM number</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="383" />
+            <location filename="../../app/ui/requests/panel.py" line="385" />
             <source>Catatan keputusan</source>
             <translation>Decision note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="412" />
+            <location filename="../../app/ui/requests/panel.py" line="414" />
             <source>Terlampir: {photos}</source>
             <translation>Attached: {photos}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="417" />
+            <location filename="../../app/ui/requests/panel.py" line="419" />
             <source>Belum ada foto terlampir.</source>
             <translation>No photos attached yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="422" />
+            <location filename="../../app/ui/requests/panel.py" line="424" />
             <source>Wajib sebelum verifikasi: {what}</source>
             <translation>Required before verification: {what}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="429" />
+            <location filename="../../app/ui/requests/panel.py" line="431" />
             <source>Dokumen daftar ulang: KTP-el semua anggota, Kartu Keluarga terbaru, SKTM dengan surat pengantar RT/RW, bukti penghasilan (bila ada), foto rumah luar dan dalam, surat domisili bila alamat KTP berbeda.</source>
             <translation>Re-registration documents: e-KTP of all members, latest family card (KK), SKTM with an RT/RW cover letter, proof of income (if any), photos of the outside and inside of the house, certificate of residence if the KTP address differs.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="450" />
+            <location filename="../../app/ui/requests/panel.py" line="452" />
             <source>Tersimpan: status {status}. Terkirim saat sinkron berikutnya.</source>
             <translation>Saved: status {status}. Sent at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="482" />
+            <location filename="../../app/ui/requests/panel.py" line="484" />
             <source>Membuat dosier…</source>
             <translation>Creating dossier…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="495" />
+            <location filename="../../app/ui/requests/panel.py" line="497" />
             <source> ({n} foto belum ada di laptop)</source>
             <translation> ({n} photo(s) not on this laptop yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="500" />
+            <location filename="../../app/ui/requests/panel.py" line="502" />
             <source>Dosier tersimpan: {path}, {pages} halaman{missing}.</source>
             <translation>Dossier saved: {path}, {pages} page(s){missing}.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="510" />
+            <location filename="../../app/ui/requests/panel.py" line="512" />
             <source>Simpan dosier</source>
             <translation>Save dossier</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="510" />
+            <location filename="../../app/ui/requests/panel.py" line="512" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="516" />
+            <location filename="../../app/ui/requests/panel.py" line="518" />
             <source>Pilih foto</source>
             <translation>Choose photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="516" />
+            <location filename="../../app/ui/requests/panel.py" line="518" />
             <source>Gambar (*.jpg *.jpeg *.png *.heic)</source>
             <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="581" />
+            <location filename="../../app/ui/requests/panel.py" line="588" />
             <source>Isi nama kepala keluarga yang diusulkan.</source>
             <translation>Enter the name of the proposed head of family.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="605" />
+            <location filename="../../app/ui/requests/panel.py" line="612" />
             <source>Permohonan tersimpan. Terkirim saat sinkron berikutnya.</source>
             <translation>Request saved. Sent at the next sync.</translation>
         </message>
@@ -1537,22 +1537,22 @@ found</translation>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="545" />
+            <location filename="../../app/ui/requests/panel.py" line="547" />
             <source>Keluarga yang sudah graduasi dan keadaannya memburuk dapat mendaftar ulang. Setelah disimpan, lengkapi dokumen lalu cetak dosier.</source>
             <translation>A graduated family whose situation got worse can re-register. After saving, complete the documents, then print the dossier.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="547" />
+            <location filename="../../app/ui/requests/panel.py" line="549" />
             <source>Usulkan keluarga miskin yang belum terdaftar. Sertakan lokasi GPS rumah.</source>
             <translation>Propose a poor family that is not registered yet. Include the GPS location of the house.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="548" />
+            <location filename="../../app/ui/requests/panel.py" line="550" />
             <source>Sanggahan atas keluarga penerima yang dinilai tidak layak. Wajib foto rumah dengan GPS sebelum verifikasi.</source>
             <translation>Objection to a beneficiary family judged ineligible. A house photo with GPS is required before verification.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="550" />
+            <location filename="../../app/ui/requests/panel.py" line="552" />
             <source>Keluarga menyatakan sudah mampu. Wajib foto surat pernyataan yang ditandatangani sebelum verifikasi.</source>
             <translation>The family declares it is now well off. A photo of the signed statement is required before verification.</translation>
         </message>
@@ -1706,61 +1706,61 @@ found</translation>
     <context>
         <name>ReviewPanel</name>
         <message>
-            <location filename="../../app/ui/review/view.py" line="594" />
+            <location filename="../../app/ui/review/view.py" line="595" />
             <source>Muat ulang</source>
             <translation>Reload</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="588" />
-            <location filename="../../app/ui/review/view.py" line="612" />
+            <location filename="../../app/ui/review/view.py" line="589" />
+            <location filename="../../app/ui/review/view.py" line="613" />
             <source>Desa</source>
             <translation>Village</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="588" />
-            <location filename="../../app/ui/review/view.py" line="614" />
+            <location filename="../../app/ui/review/view.py" line="589" />
+            <location filename="../../app/ui/review/view.py" line="615" />
             <source>Hasil</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="588" />
-            <location filename="../../app/ui/review/view.py" line="616" />
+            <location filename="../../app/ui/review/view.py" line="589" />
+            <location filename="../../app/ui/review/view.py" line="617" />
             <source>Tanda</source>
             <translation>Flags</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="589" />
-            <location filename="../../app/ui/review/view.py" line="618" />
+            <location filename="../../app/ui/review/view.py" line="590" />
+            <location filename="../../app/ui/review/view.py" line="619" />
             <source>Umur</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="625" />
+            <location filename="../../app/ui/review/view.py" line="626" />
             <source>&lt;b&gt;Antrean pemeriksaan&lt;/b&gt;</source>
             <translation>&lt;b&gt;Review queue&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="646" />
+            <location filename="../../app/ui/review/view.py" line="647" />
             <source>{n} kunjungan menunggu</source>
             <translation>Visits waiting: {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="660" />
+            <location filename="../../app/ui/review/view.py" line="661" />
             <source>Semua desa</source>
             <translation>All villages</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="661" />
+            <location filename="../../app/ui/review/view.py" line="662" />
             <source>Semua hasil</source>
             <translation>All results</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="662" />
+            <location filename="../../app/ui/review/view.py" line="663" />
             <source>Semua tanda</source>
             <translation>All flags</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/view.py" line="663" />
+            <location filename="../../app/ui/review/view.py" line="664" />
             <source>Hasil server berbeda</source>
             <translation>Server result differs</translation>
         </message>
@@ -2181,168 +2181,243 @@ found</translation>
     <context>
         <name>SyncPanel</name>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="83" />
+            <location filename="../../app/ui/sync_panel.py" line="87" />
             <source>Sinkronisasi</source>
             <translation>Synchronisation</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="89" />
+            <location filename="../../app/ui/sync_panel.py" line="93" />
             <source>Sinkronkan sekarang</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="91" />
+            <location filename="../../app/ui/sync_panel.py" line="95" />
             <source>Batalkan</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="101" />
-            <location filename="../../app/ui/sync_panel.py" line="108" />
-            <location filename="../../app/ui/sync_panel.py" line="114" />
+            <location filename="../../app/ui/sync_panel.py" line="97" />
+            <source>Ekspor bundel USB…</source>
+            <translation>Export USB bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="99" />
+            <source>Semua pekerjaan yang belum terkirim, beserta fotonya, dalam satu berkas</source>
+            <translation>All work not yet sent, with its photos, in one file</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="102" />
+            <source>Impor bundel…</source>
+            <translation>Import bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="103" />
+            <source>Bundel dari kantor kecamatan untuk laptop ini</source>
+            <translation>A bundle from the kecamatan office for this laptop</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="117" />
+            <location filename="../../app/ui/sync_panel.py" line="124" />
+            <location filename="../../app/ui/sync_panel.py" line="130" />
             <source>Data</source>
             <translation>Data</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="102" />
-            <location filename="../../app/ui/sync_panel.py" line="108" />
+            <location filename="../../app/ui/sync_panel.py" line="118" />
+            <location filename="../../app/ui/sync_panel.py" line="124" />
             <source>ID</source>
             <translation>ID</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="103" />
+            <location filename="../../app/ui/sync_panel.py" line="119" />
             <source>Perubahan</source>
             <translation>Change</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="104" />
-            <location filename="../../app/ui/sync_panel.py" line="110" />
+            <location filename="../../app/ui/sync_panel.py" line="120" />
+            <location filename="../../app/ui/sync_panel.py" line="126" />
             <source>Percobaan</source>
             <translation>Attempts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="105" />
-            <location filename="../../app/ui/sync_panel.py" line="110" />
+            <location filename="../../app/ui/sync_panel.py" line="121" />
+            <location filename="../../app/ui/sync_panel.py" line="126" />
             <source>Galat terakhir</source>
             <translation>Last error</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="108" />
-            <location filename="../../app/ui/sync_panel.py" line="146" />
+            <location filename="../../app/ui/sync_panel.py" line="124" />
+            <location filename="../../app/ui/sync_panel.py" line="162" />
             <source>Jawaban server</source>
             <translation>Server response</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="108" />
+            <location filename="../../app/ui/sync_panel.py" line="124" />
             <source>Alasan</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="39" />
+            <location filename="../../app/ui/sync_panel.py" line="43" />
             <source>Foto</source>
             <translation>Photo</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="110" />
+            <location filename="../../app/ui/sync_panel.py" line="126" />
             <source>Terkirim</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="115" />
+            <location filename="../../app/ui/sync_panel.py" line="131" />
             <source>Kolom</source>
             <translation>Field</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="116" />
+            <location filename="../../app/ui/sync_panel.py" line="132" />
             <source>Semula</source>
             <translation>Original</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="117" />
+            <location filename="../../app/ui/sync_panel.py" line="133" />
             <source>Punya saya</source>
             <translation>Mine</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="118" />
+            <location filename="../../app/ui/sync_panel.py" line="134" />
             <source>Dari server</source>
             <translation>From server</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="121" />
+            <location filename="../../app/ui/sync_panel.py" line="137" />
             <source>Pakai punya saya</source>
             <translation>Use mine</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="122" />
+            <location filename="../../app/ui/sync_panel.py" line="138" />
             <source>Pakai dari server</source>
             <translation>Use server's</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="123" />
+            <location filename="../../app/ui/sync_panel.py" line="139" />
             <source>Ubah nilai…</source>
             <translation>Change value…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="132" />
+            <location filename="../../app/ui/sync_panel.py" line="148" />
             <source>Kolom yang diubah di laptop ini dan di server dengan nilai berbeda. Nilai server berlaku sampai Anda memilih.</source>
             <translation>Fields changed both on this laptop and on the server with different values. The server value applies until you choose.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="145" />
+            <location filename="../../app/ui/sync_panel.py" line="161" />
             <source>Menunggu dikirim</source>
             <translation>Waiting to send</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="147" />
+            <location filename="../../app/ui/sync_panel.py" line="163" />
             <source>Unggahan foto</source>
             <translation>Photo uploads</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="148" />
+            <location filename="../../app/ui/sync_panel.py" line="164" />
             <source>Konflik</source>
             <translation>Conflicts</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="208" />
+            <location filename="../../app/ui/sync_panel.py" line="225" />
             <source>Konflik ({n})</source>
             <translation>Conflicts ({n})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="209" />
+            <location filename="../../app/ui/sync_panel.py" line="226" />
             <source>Menunggu dikirim ({n})</source>
             <translation>Waiting to send ({n})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="241" />
+            <location filename="../../app/ui/sync_panel.py" line="258" />
             <source>Ubah nilai</source>
             <translation>Change value</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="241" />
+            <location filename="../../app/ui/sync_panel.py" line="258" />
             <source>Nilai baru untuk {field}:</source>
             <translation>New value for {field}:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="257" />
+            <location filename="../../app/ui/sync_panel.py" line="271" />
+            <source>Simpan bundel</source>
+            <translation>Save bundle</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="272" />
+            <source>Bundel Verval Desa (*.vbundle)</source>
+            <translation>Verval Desa bundle (*.vbundle)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="277" />
+            <source>Menulis bundel…</source>
+            <translation>Writing the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="294" />
+            <source>Buka bundel</source>
+            <translation>Open bundle</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="294" />
+            <source>Bundel Verval Desa (*.vbundle);;Semua berkas (*)</source>
+            <translation>Verval Desa bundle (*.vbundle);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="299" />
+            <source>Membaca bundel…</source>
+            <translation>Reading the bundle…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="324" />
+            <source>Bundel ditulis: {path} ({n} perubahan, {photos} foto, {kb} KB).</source>
+            <translation>Bundle written: {path} ({n} changes, {photos} photos, {kb} KB).</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="328" />
+            <source>{n} foto tidak ditemukan di laptop dan tidak ikut.</source>
+            <translation>{n} photos were not found on this laptop and are not included.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="335" />
+            <source>Bundel ini sudah pernah diimpor; tidak ada yang berubah.</source>
+            <translation>This bundle was imported before; nothing changed.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="338" />
+            <source>Bundel diimpor: {n} perubahan, {photos} foto.</source>
+            <translation>Bundle imported: {n} changes, {photos} photos.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="345" />
+            <source>Bundel tidak dapat diproses: {error}</source>
+            <translation>The bundle cannot be processed: {error}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/sync_panel.py" line="355" />
             <source>Status: {state} · sinkron terakhir {when}</source>
             <translation>Status: {state} · last sync {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="36" />
+            <location filename="../../app/ui/sync_panel.py" line="40" />
             <source>Keluarga</source>
             <translation>Family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="37" />
+            <location filename="../../app/ui/sync_panel.py" line="41" />
             <source>Anggota</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="38" />
+            <location filename="../../app/ui/sync_panel.py" line="42" />
             <source>Kunjungan</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../app/ui/sync_panel.py" line="40" />
+            <location filename="../../app/ui/sync_panel.py" line="44" />
             <source>Permohonan</source>
             <translation>Request</translation>
         </message>
