@@ -6,7 +6,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -134,13 +134,18 @@ class HouseholdDetail(QWidget):
             if found.from_visit
             else self.tr("dari data registri, belum dikunjungi")
         )
-        label = escape(str(verdict.get("overall_label_id", "")))
+        # The pack carries both languages; the letter of the law stays Indonesian in the stored verdict.
+        lang = "en" if QLocale().language() == QLocale.Language.English else "id"
+        label = escape(str(verdict.get(f"overall_label_{lang}", verdict.get("overall_label_id", ""))))
         pack = escape(f"{verdict.get('pack_id')} {verdict.get('pack_version')}")
         lines = [
             f"<span style='color:{colour}; font-weight:bold'>{label}</span> "
             f"<span style='color:#607d8b'>({source}; {pack})</span>"
         ]
-        lines += [f"• {escape(str(rule.get('reason_id', '')))}" for rule in verdict.get("fired", [])[:6]]
+        lines += [
+            f"• {escape(str(rule.get(f'reason_{lang}') or rule.get('reason_id', '')))}"
+            for rule in verdict.get("fired", [])[:6]
+        ]
         missing = verdict.get("missing") or []
         if missing and not found.from_visit:
             lines.append(

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((210, 140, 170, 50, 150, 70)):
+        for column, width in enumerate((170, 142, 150, 45, 105, 55)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.overview)
         splitter.addWidget(centre)
         splitter.addWidget(self.detail)
-        splitter.setSizes([230, 700, 436])
+        splitter.setSizes([190, 770, 406])
         self.setCentralWidget(self._build_tabs(splitter))
 
         self.sync = SyncController(account, self)
