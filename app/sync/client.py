@@ -236,6 +236,13 @@ class SyncClient:
             )
         )
 
+    def reserve_sktm_block(self, *, village_code: str, year: int, count: int) -> dict[str, Any]:
+        """A block of SKTM serials for this laptop (sekdes/admin), used offline afterwards."""
+        body = json.dumps({"village_code": village_code, "year": year, "count": count}).encode()
+        return dict(
+            self._request("POST", "/sktm/v1/blocks", data=body, headers={"Content-Type": "application/json"})
+        )
+
     def conflicts(
         self, *, village: str | None = None, include_resolved: bool = False
     ) -> list[dict[str, Any]]:

@@ -741,37 +741,37 @@ STAMP</translation>
             <translation>from registry data, not visited yet</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="147" />
+            <location filename="../../app/ui/household_detail.py" line="152" />
             <source>Perlu kunjungan untuk: {items}</source>
             <translation>A visit is needed for: {items}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="165" />
+            <location filename="../../app/ui/household_detail.py" line="170" />
             <source>Alamat</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="167" />
+            <location filename="../../app/ui/household_detail.py" line="172" />
             <source>Desil</source>
             <translation>Decile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="168" />
+            <location filename="../../app/ui/household_detail.py" line="173" />
             <source>sejak</source>
             <translation>since</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="173" />
+            <location filename="../../app/ui/household_detail.py" line="178" />
             <source>Program</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="173" />
+            <location filename="../../app/ui/household_detail.py" line="178" />
             <source>Tidak ada</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="174" />
+            <location filename="../../app/ui/household_detail.py" line="179" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -1257,302 +1257,322 @@ found</translation>
     <context>
         <name>RequestsPanel</name>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="102" />
+            <location filename="../../app/ui/requests/panel.py" line="103" />
             <source>Semua jenis</source>
             <translation>All types</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="108" />
+            <location filename="../../app/ui/requests/panel.py" line="109" />
             <source>Baru:</source>
             <translation>New:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="117" />
-            <location filename="../../app/ui/requests/panel.py" line="223" />
+            <location filename="../../app/ui/requests/panel.py" line="118" />
+            <location filename="../../app/ui/requests/panel.py" line="230" />
             <source>Jenis</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="117" />
-            <location filename="../../app/ui/requests/panel.py" line="225" />
+            <location filename="../../app/ui/requests/panel.py" line="118" />
+            <location filename="../../app/ui/requests/panel.py" line="232" />
             <source>Keluarga</source>
             <translation>Family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="117" />
+            <location filename="../../app/ui/requests/panel.py" line="118" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="117" />
-            <location filename="../../app/ui/requests/panel.py" line="373" />
+            <location filename="../../app/ui/requests/panel.py" line="118" />
+            <location filename="../../app/ui/requests/panel.py" line="380" />
             <source>Tanggal</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="135" />
+            <location filename="../../app/ui/requests/panel.py" line="136" />
             <source>&lt;b&gt;Permohonan desa&lt;/b&gt;</source>
             <translation>&lt;b&gt;Village requests&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="144" />
+            <location filename="../../app/ui/requests/panel.py" line="145" />
             <source>Pilih permohonan di daftar, atau buat yang baru.</source>
             <translation>Select a request in the list, or create a new one.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="159" />
+            <location filename="../../app/ui/requests/panel.py" line="160" />
             <source>Catatan keputusan / verifikasi</source>
             <translation>Decision / verification note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="164" />
+            <location filename="../../app/ui/requests/panel.py" line="165" />
             <source>→ {status}</source>
             <translation>→ {status}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="169" />
+            <location filename="../../app/ui/requests/panel.py" line="170" />
             <source>Lampirkan foto…</source>
             <translation>Attach photos…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="171" />
+            <location filename="../../app/ui/requests/panel.py" line="172" />
             <source>Cetak dosier (PDF)</source>
             <translation>Print dossier (PDF)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="184" />
+            <location filename="../../app/ui/requests/panel.py" line="174" />
+            <source>Beri nomor SKTM</source>
+            <translation>Assign SKTM number</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="176" />
+            <source>Nomor dari blok nomor desa yang diambil laptop ini saat sinkron</source>
+            <translation>A number from the village's block this laptop reserved at sync</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="191" />
             <source>Dokumen dan foto</source>
             <translation>Documents and photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="190" />
+            <location filename="../../app/ui/requests/panel.py" line="197" />
             <source>Langkah berikutnya</source>
             <translation>Next step</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="203" />
+            <location filename="../../app/ui/requests/panel.py" line="210" />
             <source>Cari nama, NIK, atau No. KK…</source>
             <translation>Search name, NIK or KK no.…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="213" />
+            <location filename="../../app/ui/requests/panel.py" line="220" />
             <source>(belum diisi)</source>
             <translation>(not filled in)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="216" />
+            <location filename="../../app/ui/requests/panel.py" line="223" />
             <source>Alasan / keterangan permohonan</source>
             <translation>Reason / details of the request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="218" />
+            <location filename="../../app/ui/requests/panel.py" line="225" />
             <source>&amp;Simpan permohonan</source>
             <translation>&amp;Save request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="220" />
+            <location filename="../../app/ui/requests/panel.py" line="227" />
             <source>Batal</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="224" />
+            <location filename="../../app/ui/requests/panel.py" line="231" />
             <source>Cari keluarga</source>
             <translation>Search family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="226" />
+            <location filename="../../app/ui/requests/panel.py" line="233" />
             <source>Nama kepala keluarga diusulkan</source>
             <translation>Proposed head of family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="227" />
-            <location filename="../../app/ui/requests/panel.py" line="381" />
+            <location filename="../../app/ui/requests/panel.py" line="234" />
+            <location filename="../../app/ui/requests/panel.py" line="388" />
             <source>Alamat diusulkan</source>
             <translation>Proposed address</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="228" />
+            <location filename="../../app/ui/requests/panel.py" line="235" />
             <source>Lintang (GPS)</source>
             <translation>Latitude (GPS)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="229" />
+            <location filename="../../app/ui/requests/panel.py" line="236" />
             <source>Bujur (GPS)</source>
             <translation>Longitude (GPS)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="230" />
-            <location filename="../../app/ui/requests/panel.py" line="376" />
+            <location filename="../../app/ui/requests/panel.py" line="237" />
+            <location filename="../../app/ui/requests/panel.py" line="383" />
             <source>Alasan</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="235" />
+            <location filename="../../app/ui/requests/panel.py" line="242" />
             <source>Permohonan baru</source>
             <translation>New request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="307" />
+            <location filename="../../app/ui/requests/panel.py" line="314" />
             <source>(keluarga baru)</source>
             <translation>(new family)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="329" />
+            <location filename="../../app/ui/requests/panel.py" line="336" />
             <source>{n} permohonan</source>
             <translation>Requests: {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="371" />
+            <location filename="../../app/ui/requests/panel.py" line="378" />
             <source>Dibuat oleh</source>
             <translation>Created by</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="379" />
+            <location filename="../../app/ui/requests/panel.py" line="386" />
             <source>GPS</source>
             <translation>GPS</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="383" />
+            <location filename="../../app/ui/requests/panel.py" line="390" />
             <source>Nomor SKTM</source>
             <translation>SKTM number</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="385" />
+            <location filename="../../app/ui/requests/panel.py" line="392" />
             <source>Catatan keputusan</source>
             <translation>Decision note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="414" />
+            <location filename="../../app/ui/requests/panel.py" line="422" />
             <source>Terlampir: {photos}</source>
             <translation>Attached: {photos}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="419" />
+            <location filename="../../app/ui/requests/panel.py" line="427" />
             <source>Belum ada foto terlampir.</source>
             <translation>No photos attached yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="424" />
+            <location filename="../../app/ui/requests/panel.py" line="432" />
             <source>Wajib sebelum verifikasi: {what}</source>
             <translation>Required before verification: {what}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="431" />
+            <location filename="../../app/ui/requests/panel.py" line="439" />
             <source>Dokumen daftar ulang: KTP-el semua anggota, Kartu Keluarga terbaru, SKTM dengan surat pengantar RT/RW, bukti penghasilan (bila ada), foto rumah luar dan dalam, surat domisili bila alamat KTP berbeda.</source>
             <translation>Re-registration documents: e-KTP of all members, latest family card (KK), SKTM with an RT/RW cover letter, proof of income (if any), photos of the outside and inside of the house, certificate of residence if the KTP address differs.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="452" />
+            <location filename="../../app/ui/requests/panel.py" line="460" />
             <source>Tersimpan: status {status}. Terkirim saat sinkron berikutnya.</source>
             <translation>Saved: status {status}. Sent at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="484" />
+            <location filename="../../app/ui/requests/panel.py" line="495" />
+            <source>Nomor SKTM: {number}</source>
+            <translation>SKTM number: {number}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="503" />
+            <source>Nomor SKTM desa ini habis di laptop ini. Sinkronkan untuk mengambil blok nomor baru.</source>
+            <translation>This laptop has used up its SKTM numbers for the village. Sync to reserve a new block.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="521" />
             <source>Membuat dosier…</source>
             <translation>Creating dossier…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="497" />
+            <location filename="../../app/ui/requests/panel.py" line="534" />
             <source> ({n} foto belum ada di laptop)</source>
             <translation> ({n} photo(s) not on this laptop yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="502" />
+            <location filename="../../app/ui/requests/panel.py" line="539" />
             <source>Dosier tersimpan: {path}, {pages} halaman{missing}.</source>
             <translation>Dossier saved: {path}, {pages} page(s){missing}.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="512" />
+            <location filename="../../app/ui/requests/panel.py" line="549" />
             <source>Simpan dosier</source>
             <translation>Save dossier</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="512" />
+            <location filename="../../app/ui/requests/panel.py" line="549" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="518" />
+            <location filename="../../app/ui/requests/panel.py" line="555" />
             <source>Pilih foto</source>
             <translation>Choose photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="518" />
+            <location filename="../../app/ui/requests/panel.py" line="555" />
             <source>Gambar (*.jpg *.jpeg *.png *.heic)</source>
             <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="588" />
+            <location filename="../../app/ui/requests/panel.py" line="625" />
             <source>Isi nama kepala keluarga yang diusulkan.</source>
             <translation>Enter the name of the proposed head of family.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="612" />
+            <location filename="../../app/ui/requests/panel.py" line="649" />
             <source>Permohonan tersimpan. Terkirim saat sinkron berikutnya.</source>
             <translation>Request saved. Sent at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="55" />
+            <location filename="../../app/ui/requests/panel.py" line="56" />
             <source>Kelengkapan dokumen</source>
             <translation>Document checklist</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="48" />
+            <location filename="../../app/ui/requests/panel.py" line="49" />
             <source>Daftar ulang</source>
             <translation>Re-registration</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="49" />
+            <location filename="../../app/ui/requests/panel.py" line="50" />
             <source>Usul keluarga baru</source>
             <translation>New family proposal</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="50" />
+            <location filename="../../app/ui/requests/panel.py" line="51" />
             <source>Sanggah</source>
             <translation>Objection</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="51" />
+            <location filename="../../app/ui/requests/panel.py" line="52" />
             <source>Graduasi mandiri</source>
             <translation>Voluntary graduation</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="54" />
+            <location filename="../../app/ui/requests/panel.py" line="55" />
             <source>Diterima</source>
             <translation>Received</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="56" />
+            <location filename="../../app/ui/requests/panel.py" line="57" />
             <source>Verifikasi</source>
             <translation>Verification</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="57" />
+            <location filename="../../app/ui/requests/panel.py" line="58" />
             <source>Disetujui</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="58" />
+            <location filename="../../app/ui/requests/panel.py" line="59" />
             <source>Ditolak</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="547" />
+            <location filename="../../app/ui/requests/panel.py" line="584" />
             <source>Keluarga yang sudah graduasi dan keadaannya memburuk dapat mendaftar ulang. Setelah disimpan, lengkapi dokumen lalu cetak dosier.</source>
             <translation>A graduated family whose situation got worse can re-register. After saving, complete the documents, then print the dossier.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="549" />
+            <location filename="../../app/ui/requests/panel.py" line="586" />
             <source>Usulkan keluarga miskin yang belum terdaftar. Sertakan lokasi GPS rumah.</source>
             <translation>Propose a poor family that is not registered yet. Include the GPS location of the house.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="550" />
+            <location filename="../../app/ui/requests/panel.py" line="587" />
             <source>Sanggahan atas keluarga penerima yang dinilai tidak layak. Wajib foto rumah dengan GPS sebelum verifikasi.</source>
             <translation>Objection to a beneficiary family judged ineligible. A house photo with GPS is required before verification.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="552" />
+            <location filename="../../app/ui/requests/panel.py" line="589" />
             <source>Keluarga menyatakan sudah mampu. Wajib foto surat pernyataan yang ditandatangani sebelum verifikasi.</source>
             <translation>The family declares it is now well off. A photo of the signed statement is required before verification.</translation>
         </message>

@@ -7,7 +7,6 @@ set, saved the same way; their bytes go to the encrypted vault first.
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -201,13 +200,20 @@ def add_sktm_block(store: Store, block: SktmBlock) -> SktmLedger:
 
 def fetch_sktm_block(client: Any, store: Store, *, village_code: str, year: int) -> SktmBlock:
     """Ask the server for a block (online) and keep it. `client` is the account's SyncClient."""
-    body = json.dumps({"village_code": village_code, "year": year, "count": DEFAULT_BLOCK_SIZE}).encode()
-    answer = client._request(  # noqa: SLF001 - SyncClient has no public call for this endpoint yet
-        "POST", "/sktm/v1/blocks", data=body, headers={"Content-Type": "application/json"}
-    )
+    answer = client.reserve_sktm_block(village_code=village_code, year=year, count=DEFAULT_BLOCK_SIZE)
     block = SktmBlock.model_validate(answer)
     add_sktm_block(store, block)
     return block
+
+
+def top_up_sktm_blocks(client: Any, store: Store, villages: list[str], year: int) -> int:
+    """After a sekdes's sync: fetch a new block for each village running low. Returns blocks fetched."""
+    fetched = 0
+    for village in villages:
+        if sktm_ledger(store).needs_block(village, year):
+            fetch_sktm_block(client, store, village_code=village, year=year)
+            fetched += 1
+    return fetched
 
 
 def assign_sktm_number(store: Store, request_id: str, *, today: date) -> Request:

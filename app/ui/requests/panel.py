@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.core.models import Household, PhotoKind, Request, RequestKind, RequestStatus
 from app.core.photos import process_photo
+from app.core.sktm import SktmExhausted
 from app.store.store import Store
 from app.store.vault import PhotoVault
 from app.ui.requests import data
@@ -170,8 +171,14 @@ class RequestsPanel(QWidget):
         self.attach_button.clicked.connect(self.attach_photo)
         self.pdf_button = QPushButton(self.tr("Cetak dosier (PDF)"))
         self.pdf_button.clicked.connect(self.print_dossier)
+        self.sktm_button = QPushButton(self.tr("Beri nomor SKTM"))
+        self.sktm_button.setToolTip(
+            self.tr("Nomor dari blok nomor desa yang diambil laptop ini saat sinkron")
+        )
+        self.sktm_button.clicked.connect(self.assign_sktm_number)
         extra_row = QHBoxLayout()
         extra_row.addWidget(self.attach_button)
+        extra_row.addWidget(self.sktm_button)
         extra_row.addWidget(self.pdf_button)
         extra_row.addStretch(1)
         detail = QWidget()
@@ -396,6 +403,7 @@ class RequestsPanel(QWidget):
             button.setEnabled(status in allowed)
             button.setVisible(status in allowed or not allowed)
         self.pdf_button.setVisible(request.kind == RequestKind.RE_REGISTRATION)
+        self.sktm_button.setVisible(request.kind == RequestKind.RE_REGISTRATION and not request.sktm_number)
         self.attach_button.setEnabled(bool(request.household_id))
         self.decision_note.setText(request.decision_note)
         store = self.store
@@ -471,6 +479,35 @@ class RequestsPanel(QWidget):
             )
 
         self._run(attach, lambda _photo: self._show_request(self.current))
+
+    def assign_sktm_number(self) -> None:
+        """Number the SKTM from this laptop's block (offline); the number is fixed once given."""
+        if self.current is None:
+            return
+        store, request_id = self.store, self.current.id
+        self.sktm_button.setEnabled(False)
+
+        def assign(_job: Any) -> Request:
+            return data.assign_sktm_number(store, request_id, today=date.today())
+
+        def done(request: Request) -> None:
+            self.sktm_button.setEnabled(True)
+            self.show_message(self.tr("Nomor SKTM: {number}").format(number=request.sktm_number), False)
+            self.refresh()
+
+        def failed(exc: Exception) -> None:
+            self.sktm_button.setEnabled(True)
+            if isinstance(exc, SktmExhausted):
+                self.show_message(
+                    self.tr(
+                        "Nomor SKTM desa ini habis di laptop ini. Sinkronkan untuk mengambil blok nomor baru."
+                    ),
+                    True,
+                )
+            else:
+                self.show_message(getattr(exc, "message", str(exc)), True)
+
+        run_in_background(assign, on_success=done, on_failure=failed, owner=self)
 
     def print_dossier(self) -> None:
         if self.current is None or self.current.kind != RequestKind.RE_REGISTRATION:
