@@ -1432,82 +1432,91 @@ found</translation>
             <translation>Decision note</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="422" />
+            <location filename="../../app/ui/requests/panel.py" line="432" />
             <source>Terlampir: {photos}</source>
             <translation>Attached: {photos}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="427" />
+            <location filename="../../app/ui/requests/panel.py" line="437" />
             <source>Belum ada foto terlampir.</source>
             <translation>No photos attached yet.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="432" />
+            <location filename="../../app/ui/requests/panel.py" line="442" />
             <source>Wajib sebelum verifikasi: {what}</source>
             <translation>Required before verification: {what}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="439" />
-            <source>Dokumen daftar ulang: KTP-el semua anggota, Kartu Keluarga terbaru, SKTM dengan surat pengantar RT/RW, bukti penghasilan (bila ada), foto rumah luar dan dalam, surat domisili bila alamat KTP berbeda.</source>
-            <translation>Re-registration documents: e-KTP of all members, latest family card (KK), SKTM with an RT/RW cover letter, proof of income (if any), photos of the outside and inside of the house, certificate of residence if the KTP address differs.</translation>
+            <location filename="../../app/ui/requests/panel.py" line="447" />
+            <source>{have}/{need} foto</source>
+            <translation>{have}/{need} photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="460" />
+            <location filename="../../app/ui/requests/panel.py" line="448" />
+            <source>(bila ada)</source>
+            <translation>(if any)</translation>
+        </message>
+        <message>
+            <source>Dokumen daftar ulang: KTP-el semua anggota, Kartu Keluarga terbaru, SKTM dengan surat pengantar RT/RW, bukti penghasilan (bila ada), foto rumah luar dan dalam, surat domisili bila alamat KTP berbeda.</source>
+            <translation type="vanished">Re-registration documents: e-KTP of all members, latest family card (KK), SKTM with an RT/RW cover letter, proof of income (if any), photos of the outside and inside of the house, certificate of residence if the KTP address differs.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/requests/panel.py" line="468" />
             <source>Tersimpan: status {status}. Terkirim saat sinkron berikutnya.</source>
             <translation>Saved: status {status}. Sent at the next sync.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="495" />
+            <location filename="../../app/ui/requests/panel.py" line="503" />
             <source>Nomor SKTM: {number}</source>
             <translation>SKTM number: {number}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="503" />
+            <location filename="../../app/ui/requests/panel.py" line="511" />
             <source>Nomor SKTM desa ini habis di laptop ini. Sinkronkan untuk mengambil blok nomor baru.</source>
             <translation>This laptop has used up its SKTM numbers for the village. Sync to reserve a new block.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="521" />
+            <location filename="../../app/ui/requests/panel.py" line="529" />
             <source>Membuat dosier…</source>
             <translation>Creating dossier…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="534" />
+            <location filename="../../app/ui/requests/panel.py" line="542" />
             <source> ({n} foto belum ada di laptop)</source>
             <translation> ({n} photo(s) not on this laptop yet)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="539" />
+            <location filename="../../app/ui/requests/panel.py" line="547" />
             <source>Dosier tersimpan: {path}, {pages} halaman{missing}.</source>
             <translation>Dossier saved: {path}, {pages} page(s){missing}.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="549" />
+            <location filename="../../app/ui/requests/panel.py" line="557" />
             <source>Simpan dosier</source>
             <translation>Save dossier</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="549" />
+            <location filename="../../app/ui/requests/panel.py" line="557" />
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="555" />
+            <location filename="../../app/ui/requests/panel.py" line="563" />
             <source>Pilih foto</source>
             <translation>Choose photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="555" />
+            <location filename="../../app/ui/requests/panel.py" line="563" />
             <source>Gambar (*.jpg *.jpeg *.png *.heic)</source>
             <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="625" />
+            <location filename="../../app/ui/requests/panel.py" line="633" />
             <source>Isi nama kepala keluarga yang diusulkan.</source>
             <translation>Enter the name of the proposed head of family.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="649" />
+            <location filename="../../app/ui/requests/panel.py" line="657" />
             <source>Permohonan tersimpan. Terkirim saat sinkron berikutnya.</source>
             <translation>Request saved. Sent at the next sync.</translation>
         </message>
@@ -1557,22 +1566,22 @@ found</translation>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="584" />
+            <location filename="../../app/ui/requests/panel.py" line="592" />
             <source>Keluarga yang sudah graduasi dan keadaannya memburuk dapat mendaftar ulang. Setelah disimpan, lengkapi dokumen lalu cetak dosier.</source>
             <translation>A graduated family whose situation got worse can re-register. After saving, complete the documents, then print the dossier.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="586" />
+            <location filename="../../app/ui/requests/panel.py" line="594" />
             <source>Usulkan keluarga miskin yang belum terdaftar. Sertakan lokasi GPS rumah.</source>
             <translation>Propose a poor family that is not registered yet. Include the GPS location of the house.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="587" />
+            <location filename="../../app/ui/requests/panel.py" line="595" />
             <source>Sanggahan atas keluarga penerima yang dinilai tidak layak. Wajib foto rumah dengan GPS sebelum verifikasi.</source>
             <translation>Objection to a beneficiary family judged ineligible. A house photo with GPS is required before verification.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/requests/panel.py" line="589" />
+            <location filename="../../app/ui/requests/panel.py" line="597" />
             <source>Keluarga menyatakan sudah mampu. Wajib foto surat pernyataan yang ditandatangani sebelum verifikasi.</source>
             <translation>The family declares it is now well off. A photo of the signed statement is required before verification.</translation>
         </message>

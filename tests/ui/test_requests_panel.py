@@ -70,6 +70,9 @@ def test_sekdes_records_requests_and_the_officer_sees_them(
             panel.save_button.click()
         qtbot.waitUntil(lambda: panel.table.rowCount() == 2 and not panel.busy, timeout=10_000)
         assert panel.current is not None and panel.current.kind == RequestKind.RE_REGISTRATION
+        # The documents checklist comes from the policy pack, each line counting the photos it has.
+        qtbot.waitUntil(lambda: "Kartu Keluarga (KK) terbaru" in panel.checklist.text(), timeout=20_000)
+        assert "KTP-el seluruh anggota" in panel.checklist.text() and "☐" in panel.checklist.text()
         assert not panel.pdf_button.isHidden()
         out = tmp_path / "dosier.pdf"
         panel.choose_pdf_path = lambda _name: str(out)

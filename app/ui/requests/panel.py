@@ -406,15 +406,25 @@ class RequestsPanel(QWidget):
         self.sktm_button.setVisible(request.kind == RequestKind.RE_REGISTRATION and not request.sktm_number)
         self.attach_button.setEnabled(bool(request.household_id))
         self.decision_note.setText(request.decision_note)
-        store = self.store
+        store, load_pack = self.store, self.load_pack
 
-        def load(_job: Any) -> tuple[str, list[Any], list[str]]:
-            return request.id, data.request_photos(store, request.id), data.missing_evidence(store, request)
+        def load(_job: Any) -> tuple[str, list[Any], list[str], Any]:
+            checklist = None
+            if request.kind == RequestKind.RE_REGISTRATION and request.household_id:
+                # The policy pack's DOKUMEN-DAFTAR-ULANG, each line with the photos that answer it.
+                pack = load_pack() if load_pack is not None else None
+                checklist = data.load_dossier(store, request.id, today=date.today(), pack=pack).checklist
+            return (
+                request.id,
+                data.request_photos(store, request.id),
+                data.missing_evidence(store, request),
+                checklist,
+            )
 
         self._run(load, self._evidence_loaded)
 
-    def _evidence_loaded(self, loaded: tuple[str, list[Any], list[str]]) -> None:
-        request_id, photos, missing = loaded
+    def _evidence_loaded(self, loaded: tuple[str, list[Any], list[str], Any]) -> None:
+        request_id, photos, missing, checklist = loaded
         if self.current is None or self.current.id != request_id:
             return
         if photos:
@@ -432,15 +442,13 @@ class RequestsPanel(QWidget):
                 + html.escape(self.tr("Wajib sebelum verifikasi: {what}").format(what=", ".join(missing)))
                 + "</span>"
             )
-        if self.current.kind == RequestKind.RE_REGISTRATION:
+        for line in checklist or ():
+            mark, colour = ("☑", "#2e7d32") if line.done else ("☐", "#b71c1c" if line.required else "#546e7a")
+            count = self.tr("{have}/{need} foto").format(have=len(line.photos), need=line.needed)
+            optional = "" if line.required else " " + self.tr("(bila ada)")
             lines.append(
-                html.escape(
-                    self.tr(
-                        "Dokumen daftar ulang: KTP-el semua anggota, Kartu Keluarga terbaru, SKTM dengan "
-                        "surat pengantar RT/RW, bukti penghasilan (bila ada), foto rumah luar dan dalam, "
-                        "surat domisili bila alamat KTP berbeda."
-                    )
-                )
+                f"<span style='color:{colour}'>{mark}</span> {html.escape(line.label)}{html.escape(optional)}"
+                f" <span style='color:#546e7a'>· {html.escape(count)}</span>"
             )
         self.checklist.setText("<br>".join(lines))
 
