@@ -274,6 +274,39 @@ def discard_draft(store: Store, *, visit_id: str) -> Changes:
 # ---- photos -----------------------------------------------------------------------------------------
 
 
+def photo_record(
+    processed: ProcessedPhoto,
+    *,
+    village_code: str,
+    household_id: str,
+    kind: PhotoKind | str,
+    taken_by: str,
+    visit_id: str | None = None,
+    request_id: str | None = None,
+    member_id: str | None = None,
+) -> Photo:
+    """The synced record of a processed photo, owned by a visit or a request; the bytes go to the vault."""
+    return Photo(
+        village_code=village_code,
+        household_id=household_id,
+        visit_id=visit_id,
+        request_id=request_id,
+        member_id=member_id,
+        kind=str(PhotoKind(kind)),
+        sha256=processed.sha256,
+        media_type=processed.media_type,
+        width=processed.width,
+        height=processed.height,
+        byte_size=processed.byte_size,
+        phash=processed.phash,
+        taken_at=processed.taken_at or utcnow(),
+        taken_by=taken_by,
+        latitude=processed.latitude,
+        longitude=processed.longitude,
+        thumbnail_sha256=processed.thumbnail_sha256,
+    )
+
+
 def attach_photo(
     store: Store,
     vault: PhotoVault,
@@ -291,23 +324,14 @@ def attach_photo(
     record pointing at nothing.
     """
     visit = _draft(store, visit_id)
-    photo = Photo(
+    photo = photo_record(
+        processed,
         village_code=visit.village_code,
         household_id=visit.household_id,
+        kind=kind,
+        taken_by=taken_by,
         visit_id=visit.id,
         member_id=member_id,
-        kind=str(PhotoKind(kind)),
-        sha256=processed.sha256,
-        media_type=processed.media_type,
-        width=processed.width,
-        height=processed.height,
-        byte_size=processed.byte_size,
-        phash=processed.phash,
-        taken_at=processed.taken_at or utcnow(),
-        taken_by=taken_by,
-        latitude=processed.latitude,
-        longitude=processed.longitude,
-        thumbnail_sha256=processed.thumbnail_sha256,
     )
     vault.put(processed.data)
     vault.put(processed.thumbnail)

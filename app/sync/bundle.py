@@ -23,6 +23,7 @@ from app.store.store import Store
 from app.store.tables import BlobUpload, OutboxEntry
 from app.sync import bundle_format
 from app.sync.bundle_format import BundleError
+from app.sync.engine import to_mutation
 from app.sync.protocol import Change, Mutation
 
 
@@ -56,20 +57,7 @@ def pending_mutations(store: Store) -> list[Mutation]:
         entries = session.exec(
             select(OutboxEntry).where(OutboxEntry.state == "pending").order_by(col(OutboxEntry.seq))
         ).all()
-    return [
-        Mutation(
-            mutation_id=e.mutation_id,
-            entity=e.entity,  # type: ignore[arg-type]
-            entity_id=e.entity_id,
-            village_code=e.village_code,
-            op=e.op,  # type: ignore[arg-type]
-            base_version=e.base_version,
-            patch=e.patch,
-            base=e.base,
-            resolves=list(e.resolves or []),
-        )
-        for e in entries
-    ]
+    return [to_mutation(e) for e in entries]
 
 
 def _needed_blobs(store: Store, mutations: list[Mutation]) -> list[str]:

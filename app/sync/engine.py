@@ -63,7 +63,8 @@ class SyncReport:
         return bool(self.conflicts or self.rejected)
 
 
-def _to_mutation(entry: OutboxEntry) -> Mutation:
+def to_mutation(entry: OutboxEntry) -> Mutation:
+    """An outbox entry as the wire sends it (a push, or a USB bundle)."""
     return Mutation(
         mutation_id=entry.mutation_id,
         entity=entry.entity,  # type: ignore[arg-type]
@@ -208,7 +209,7 @@ class SyncEngine:
             batch = outbox.pending_batch(self.store, max_count=max_count, max_bytes=max_bytes)
             if not batch:
                 return True
-            response = self.client.push([_to_mutation(e) for e in batch])
+            response = self.client.push([to_mutation(e) for e in batch])
             counts = outbox.apply_answers(self.store, [_to_answer(r) for r in response.results])
             if response.meta is not None:
                 self._check_protocol(response.meta)

@@ -21,6 +21,7 @@ from app.core.sktm import DEFAULT_BLOCK_SIZE, SktmBlock, SktmLedger, format_sktm
 from app.store.errors import ValidationError
 from app.store.store import Store
 from app.store.vault import PhotoVault, user_vault
+from app.store.visits import photo_record
 
 LEDGER_KEY = "sktm_ledger"
 SETTINGS_KEY = "letter:"  # + village code (SyncState keys are at most 40 characters)
@@ -153,23 +154,14 @@ def attach_request_photo(
         raise ValidationError("Permohonan ini belum terkait keluarga.", "This request has no family yet.")
     vault.put(processed.data)
     vault.put(processed.thumbnail)
-    photo = Photo(
+    photo = photo_record(
+        processed,
         village_code=request.village_code,
         household_id=request.household_id,
+        kind=kind,
+        taken_by=taken_by,
         request_id=request.id,
         member_id=member_id,
-        kind=str(PhotoKind(kind)),
-        sha256=processed.sha256,
-        media_type=processed.media_type,
-        width=processed.width,
-        height=processed.height,
-        byte_size=processed.byte_size,
-        phash=processed.phash,
-        taken_at=processed.taken_at or utcnow(),
-        taken_by=taken_by,
-        latitude=processed.latitude,
-        longitude=processed.longitude,
-        thumbnail_sha256=processed.thumbnail_sha256,
     )
     store.save(photo)
     return photo
