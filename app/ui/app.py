@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.core.resources import resource_path
@@ -15,6 +16,8 @@ from app.ui.login_dialog import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.settings_dialog import saved_idle_minutes
 from app.ui.worker import wait_for_all
+
+GC_INTERVAL_MS = 5_000
 
 STYLE = """
 QWidget { font-size: 10pt; }
@@ -32,7 +35,21 @@ def make_application(argv: list[str] | None = None, *, language: str = "id") -> 
     app.setOrganizationName("Verval Desa")
     app.setStyleSheet(STYLE)
     install_translations(app, language)
+    collect_garbage_on_the_main_thread(app)
     return app
+
+
+def collect_garbage_on_the_main_thread(app: QApplication) -> None:
+    """Python's automatic collector runs on whichever thread allocates; if it frees a Qt object on a
+    worker thread, Qt crashes. So it is switched off and cycles are collected here, on the UI thread,
+    every few seconds (Anki does the same)."""
+    if getattr(app, "_verval_gc_timer", None) is not None:
+        return
+    gc.disable()
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: gc.collect())
+    timer.start(GC_INTERVAL_MS)
+    app._verval_gc_timer = timer  # type: ignore[attr-defined]
 
 
 def install_translations(app: QApplication, language: str) -> None:
