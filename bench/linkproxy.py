@@ -333,12 +333,22 @@ class _Connection:
                     self.abort("cut", reset=self.proxy._cut_reset)
                     return False
             piece = view[:size]
-            start = max(pipe.link_free, ready)
+            stall = 0.0
             while pipe.next_segment <= pipe.delivered + len(piece):
                 pipe.next_segment += SEGMENT
                 if profile.loss and pipe.rng.random() < profile.loss:
-                    start += profile.rtt * profile.loss_stall_rtts  # a retransmission stall
-            finish = start + (0.0 if math.isinf(rate) else len(piece) / rate)
+                    stall += profile.rtt * profile.loss_stall_rtts  # a retransmission stall
+            airtime = 0.0 if math.isinf(rate) else len(piece) / rate
+            if self.proxy.shared_link:
+                # Reserve the piece's airtime on the one link all connections share; a stream's own
+                # retransmission stall delays that stream, not the link.
+                with self.proxy._link_lock:
+                    start = max(self.proxy._link_free[pipe.direction], ready, time.monotonic() - 0.05)
+                    self.proxy._link_free[pipe.direction] = start + airtime
+                finish = start + airtime + stall
+            else:
+                start = max(pipe.link_free, ready) + stall
+                finish = start + airtime
             if not self._wait_until(pipe, finish):
                 return False
             now = time.monotonic()
@@ -412,13 +422,20 @@ class LinkProxy:
         handshake_rtt: bool = True,
         listen_host: str = "127.0.0.1",
         connect_timeout: float = 5.0,
+        shared_link: bool = False,
     ) -> None:
+        """`shared_link`: all connections share one link per direction (one radio, several TCP
+        streams), so a stream waiting for an answer leaves its bandwidth to the others; without it each
+        connection gets the profile's whole bandwidth."""
         if scale <= 0:
             raise ValueError("scale must be positive")
         self.target = target
         self.seed = seed
         self.scale = scale
         self.handshake_rtt = handshake_rtt
+        self.shared_link = shared_link
+        self._link_free = {"up": 0.0, "down": 0.0}  # the shared link's virtual clock, per direction
+        self._link_lock = threading.Lock()
         self.listen_host = listen_host
         self.connect_timeout = connect_timeout
         self._profile = profile.scaled(scale)

@@ -224,6 +224,27 @@ def test_bandwidth_limits_throughput_each_way(http_server: tuple[str, int]) -> N
     assert 0.45 <= up < 1.2, up
 
 
+def test_shared_link_divides_bandwidth_between_connections(http_server: tuple[str, int]) -> None:
+    link = LinkProfile("200kB/s", down_kbps=1600, up_kbps=1600, rtt_ms=0)
+
+    def two_downloads(shared: bool) -> float:
+        with LinkProxy(http_server, link, shared_link=shared) as proxy:
+            start = time.monotonic()
+            threads = [
+                threading.Thread(target=lambda: requests.get(proxy.url + "/bytes/100000", timeout=10).content)
+                for _ in range(2)
+            ]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            return time.monotonic() - start
+
+    # One radio carries both: 200 kB take a second; separate links would carry them in half that.
+    assert 0.9 <= two_downloads(shared=True) < 1.8
+    assert two_downloads(shared=False) < 0.8
+
+
 def test_delay_adds_a_round_trip_per_request(http_server: tuple[str, int]) -> None:
     link = LinkProfile("slow", down_kbps=None, up_kbps=None, rtt_ms=200)
     with LinkProxy(http_server, link) as proxy, requests.Session() as session:
