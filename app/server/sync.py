@@ -296,9 +296,25 @@ def _merge(
     refusal = review_refusal(user, m.entity, m.patch, row)
     if refusal:
         return _reject(m, refusal, row.version)
+    if isinstance(row, Visit) and _changes_submitted_answers(m, row):
+        return _reject(
+            m, "Kunjungan yang sudah dikirim tidak dapat diubah; kirim kunjungan koreksi.", row.version
+        )
     if m.op == "delete":
         return _delete(session, user, m, row)
     return _update(session, user, m, model, row)
+
+
+def _changes_submitted_answers(m: Mutation, visit: Visit) -> bool:
+    """Visits reach the server only once submitted; after that a correction is a new visit."""
+    return any(
+        field in m.patch and m.patch[field] != _canonical_field(visit, field)
+        for field in ("answers", "household_id")
+    )
+
+
+def _canonical_field(row: SyncedRow, field: str) -> Any:
+    return row.model_dump(mode="json", include={field}).get(field)
 
 
 def _create(m: Mutation, model: type[SyncedRow], rows: dict[tuple[str, str], SyncedRow]) -> _Outcome:

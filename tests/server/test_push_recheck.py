@@ -66,3 +66,16 @@ def test_a_client_cannot_clear_the_mismatch_flag(api: TestClient, engine: Engine
     [answer] = push(api, officer, mutation(stored, {"server_verdict_mismatch": False}))
     assert answer["status"] == "rejected" and "server" in answer["reason"]
     assert fetch(engine, Visit, visit.id).server_verdict_mismatch is True
+
+
+def test_submitted_answers_cannot_be_rewritten(api: TestClient, engine: Engine) -> None:
+    with Session(engine) as session:
+        publish(session)
+        visit = submitted_visit(session)
+    officer = login(api, "pendamping")
+    push(api, officer, new_row_mutation(visit))
+    stored = fetch(engine, Visit, visit.id)
+    changed = {**stored.answers, "conclusion": {**stored.answers.get("conclusion", {}), "notes": "diubah"}}
+    [answer] = push(api, officer, mutation(stored, {"answers": changed}))
+    assert answer["status"] == "rejected" and "koreksi" in answer["reason"]
+    assert fetch(engine, Visit, visit.id).answers == stored.answers
