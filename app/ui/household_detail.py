@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from app.core.models import Household, Member, Visit
 from app.store.store import Store
-from app.store.verdicts import HouseholdVerdict, household_verdict
 from app.ui.review.history import history_html
 from app.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from app.store.verdicts import HouseholdVerdict
 
 BADGE_COLOURS = {
     "danger": "#c62828",
@@ -118,11 +120,14 @@ class HouseholdDetail(QWidget):
 
         run_in_background(load, on_success=self._render, owner=self)
         self.verdict.setText(self.tr("Menghitung…"))
-        run_in_background(
-            lambda _job: household_verdict(store, household_id, date.today()),
-            on_success=self._render_verdict,
-            owner=self,
-        )
+
+        def verdict(_job: Any) -> HouseholdVerdict | None:
+            # Imported here: the rules engine loads on this worker, not during start-up.
+            from app.store.verdicts import household_verdict  # noqa: PLC0415
+
+            return household_verdict(store, household_id, date.today())
+
+        run_in_background(verdict, on_success=self._render_verdict, owner=self)
 
     def _render_verdict(self, found: HouseholdVerdict | None) -> None:
         if found is None or found.household_id != self.household_id:

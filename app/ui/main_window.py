@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import shiboken6
@@ -27,11 +28,11 @@ from app.store.vault import user_vault
 from app.sync.account import Account
 from app.ui.household_detail import HouseholdDetail
 from app.ui.household_model import HouseholdListModel
-from app.ui.operations import visits as visit_ops
 from app.ui.overview import VillageOverview
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sync_controller import SyncController
 from app.ui.sync_panel import SyncPanel
+from app.ui.worker import run_in_background
 
 STATE_TEXT = {
     "online": "● Online",
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.sync.sync_failed.connect(lambda message: self.statusBar().showMessage(message, 15_000))
         self.reload()
         self._sync_state_changed(self.sync.state)
+        run_in_background(lambda _job: importlib.import_module("app.ui.operations.visits"))
         if auto_sync:
             self.sync.start_auto()
 
@@ -209,6 +211,9 @@ class MainWindow(QMainWindow):
     # ---- visits (app/ui/visit) ----------------------------------------------------------------
 
     def open_visit(self, action: str, target: str) -> None:
+        # Imported on first use (warmed on a worker after start-up): it brings the rules engine.
+        from app.ui.operations import visits as visit_ops  # noqa: PLC0415
+
         """ "new"/"draft" take a household id, "correction"/"view" a visit id; the form opens in its
         own window once the policy pack and the visit are loaded on worker threads."""
         if self._policy_pack is None:
