@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QLocale, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -380,7 +380,7 @@ class ReviewView(QWidget):
         if not verdict:
             parts.append(f"<p>{self.tr('Kunjungan ini tidak membawa hasil aturan.')}</p>")
         else:
-            label = html.escape(str(verdict.get("overall_label_id") or verdict.get("overall", "")))
+            label = html.escape(str(_pack_text(verdict, "overall_label") or verdict.get("overall", "")))
             parts.append(f"<h3 style='margin:2px 0'>{label}</h3>")
             pack = html.escape(f"{visit.pack_id} {visit.pack_version}".strip())
             parts.append(f"<p style='color:#607d8b'>{self.tr('Paket aturan')}: {pack}</p>")
@@ -390,8 +390,8 @@ class ReviewView(QWidget):
             if fired:
                 parts.append(f"<p><b>{self.tr('Alasan')}</b></p><ul>")
                 for rule in fired:
-                    title = html.escape(str(rule.get("title_id", rule.get("rule_id", ""))))
-                    reason = html.escape(str(rule.get("reason_id", "")))
+                    title = html.escape(str(_pack_text(rule, "title") or rule.get("rule_id", "")))
+                    reason = html.escape(str(_pack_text(rule, "reason")))
                     parts.append(f"<li><b>{title}</b>: {reason}</li>")
                 parts.append("</ul>")
             flags = verdict.get("flags") or []
@@ -410,7 +410,7 @@ class ReviewView(QWidget):
                 )
             missing = verdict.get("missing") or []
             if missing:
-                items = "".join(f"<li>{html.escape(str(m.get('label_id', '')))}</li>" for m in missing)
+                items = "".join(f"<li>{html.escape(str(_pack_text(m, 'label')))}</li>" for m in missing)
                 parts.append(f"<p><b>{self.tr('Data belum lengkap')}</b></p><ul>{items}</ul>")
         self.verdict.setHtml("".join(parts))
 
@@ -701,3 +701,9 @@ class ReviewPanel(QWidget):
     def _decided(self, visit: Visit) -> None:
         self.decided.emit(visit)
         self.model.set_filter()
+
+
+def _pack_text(item: dict[str, Any], field: str) -> str:
+    """A stored verdict's text in the interface's language (the pack carries both)."""
+    english = QLocale().language() == QLocale.Language.English
+    return str((item.get(f"{field}_en") if english else None) or item.get(f"{field}_id") or "")

@@ -13,7 +13,7 @@ import time
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.models import Household, Member
@@ -38,6 +38,13 @@ OUTCOME_COLOURS = {
     "layak": "success",
     "bukan_sasaran": "neutral",
 }
+
+
+def loc(item: Any, field: str) -> str:
+    """A pack text in the interface's language: the pack carries Indonesian and English."""
+    english = QLocale().language() == QLocale.Language.English
+    text = getattr(item, f"{field}_en", "") if english else ""
+    return str(text or getattr(item, f"{field}_id", ""))
 
 
 def colour_of(outcome: str) -> str:
@@ -177,7 +184,7 @@ class VerdictPanel(QFrame):
         """Render `verdict`; `photo_counts` (kind → photos attached) ticks the document checklist."""
         self.verdict = verdict
         self._photo_counts = dict(photo_counts or {})
-        self._set_badge(verdict.overall_label_id, COLOURS.get(str(verdict.colour), COLOURS["neutral"]))
+        self._set_badge(loc(verdict, "overall_label"), COLOURS.get(str(verdict.colour), COLOURS["neutral"]))
         self.pack_label.setText(
             self.tr("Paket aturan {pack} versi {version} · tanggal acuan {date}").format(
                 pack=verdict.pack_id,
@@ -206,7 +213,7 @@ class VerdictPanel(QFrame):
                 status = self.tr("peserta") if p.member else self.tr("bukan peserta")
                 rows.append(
                     f"<tr><td><b>{esc(p.programme)}</b></td><td style='color:#555'>{esc(status)}</td>"
-                    f"<td style='color:{colour_of(str(p.outcome))}'><b>{esc(p.label_id)}</b></td></tr>"
+                    f"<td style='color:{colour_of(str(p.outcome))}'><b>{esc(loc(p, 'label'))}</b></td></tr>"
                 )
             parts.append(h(self.tr("Per program")) + "<table cellspacing='0' cellpadding='2'>" + "".join(rows)
                          + "</table>")  # fmt: skip
@@ -220,7 +227,7 @@ class VerdictPanel(QFrame):
                 colour = colour_of(str(rule.outcome))
                 items.append(
                     f"<p style='margin:0 0 6px 0'><span style='color:{colour}'>■</span> "
-                    f"<b>{esc(rule.title_id)}</b>{pending}<br>{esc(rule.reason_id)}"
+                    f"<b>{esc(loc(rule, 'title'))}</b>{pending}<br>{esc(loc(rule, 'reason'))}"
                     f"<br><span style='color:#777'>{esc(rule.rule_id)} · {esc(rule.source)}</span></p>"
                 )
             parts.append(h(self.tr("Alasan")) + "".join(items))
@@ -239,7 +246,7 @@ class VerdictPanel(QFrame):
                     )
                     amount = f"<s>{format_rupiah(line.amount_year)}</s> ({esc(why)})"
                 rows.append(
-                    f"<tr><td>{esc(line.label_id)}</td><td>{esc(line.member_name)}</td>"
+                    f"<tr><td>{esc(loc(line, 'label'))}</td><td>{esc(line.member_name)}</td>"
                     f"<td align='right'>{amount}</td></tr>"
                 )
             total = self.tr("Total per tahun {year} · per tahap {stage}").format(
@@ -257,7 +264,8 @@ class VerdictPanel(QFrame):
             parts.append(
                 h(self.tr("Tanda data"))
                 + "".join(
-                    f"<p style='margin:0 0 4px 0'>⚑ <b>{esc(f.title_id)}</b>: {esc(f.reason_id)}</p>"
+                    f"<p style='margin:0 0 4px 0'>⚑ <b>{esc(loc(f, 'title'))}</b>: "
+                    f"{esc(loc(f, 'reason'))}</p>"
                     for f in flags
                 )  # fmt: skip
             )
@@ -278,7 +286,7 @@ class VerdictPanel(QFrame):
             parts.append(
                 h(self.tr("Masih diperlukan untuk menyimpulkan"))
                 + "".join(
-                    f"<p style='margin:0 0 4px 0'>• {esc(m.label_id)}"
+                    f"<p style='margin:0 0 4px 0'>• {esc(loc(m, 'label'))}"
                     f"<span style='color:#777'> ({esc(', '.join(m.rule_ids))})</span></p>"
                     for m in verdict.missing
                 )
@@ -295,7 +303,7 @@ class VerdictPanel(QFrame):
                         if photo_counts.get(item.photo_kind, 0) >= item.count
                         else "<span style='color:#b71c1c'>☐</span>"
                     )
-                    + f" {esc(item.label_id)}"
+                    + f" {esc(loc(item, 'label'))}"
                     + (f" × {item.count}" if item.count > 1 else "")
                     + ("" if item.required else f" <i>({esc(self.tr('jika perlu'))})</i>")
                     + "</p>"
