@@ -231,19 +231,9 @@ def save_draft(
     store: Store, *, visit_id: str, answers: dict[str, Any], position: FormPosition | None = None
 ) -> Changes:
     """Autosave: the answers (validated) and the form position, one local transaction, no outbox."""
-    try:
-        typed = VisitAnswers.model_validate(answers)
-    except PydanticValidationError as exc:
-        raise ValidationError(_pydantic_message(exc), str(exc)) from exc
+    typed = _typed_answers(answers)
     with store.session() as session:
-        visit = session.get(Visit, visit_id)
-        if visit is None or visit.deleted:
-            raise ValidationError("Draf kunjungan tidak ditemukan.", "The draft visit does not exist.")
-        if visit.state != VisitState.DRAFT:
-            raise ValidationError(
-                "Kunjungan ini sudah dikirim dan tidak dapat diubah; buat kunjungan koreksi.",
-                "This visit was submitted and cannot be changed; make a correction visit.",
-            )
+        visit = _draft_in(session, visit_id)
         updated = visit.model_copy(update={"answers": typed.model_dump(mode="json")})
         changes = store.save_in(session, updated, local_only=True)
         if position is not None:
@@ -484,19 +474,9 @@ def submit_visit(
     Raises ValidationError listing every problem; nothing is written then (the draft stays as it was).
     """
     finished = now or utcnow()
-    try:
-        typed = VisitAnswers.model_validate(answers)
-    except PydanticValidationError as exc:
-        raise ValidationError(_pydantic_message(exc), str(exc)) from exc
+    typed = _typed_answers(answers)
     with store.session() as session:
-        visit = session.get(Visit, visit_id)
-        if visit is None or visit.deleted:
-            raise ValidationError("Draf kunjungan tidak ditemukan.", "The draft visit does not exist.")
-        if visit.state != VisitState.DRAFT:
-            raise ValidationError(
-                "Kunjungan ini sudah dikirim; perubahan harus lewat kunjungan koreksi.",
-                "This visit was already submitted; changes need a correction visit.",
-            )
+        visit = _draft_in(session, visit_id)
         photos = _photos_in(session, visit_id)
         kinds = [p.kind for p in photos]
         problems = submission_problems(typed, kinds, finished.date())
@@ -546,6 +526,26 @@ def submit_visit(
 
 
 # ---- helpers ----------------------------------------------------------------------------------------
+
+
+def _typed_answers(answers: dict[str, Any]) -> VisitAnswers:
+    try:
+        return VisitAnswers.model_validate(answers)
+    except PydanticValidationError as exc:
+        raise ValidationError(_pydantic_message(exc), str(exc)) from exc
+
+
+def _draft_in(session: Session, visit_id: str) -> Visit:
+    """The draft being edited or submitted; a submitted visit changes only through a correction."""
+    visit = session.get(Visit, visit_id)
+    if visit is None or visit.deleted:
+        raise ValidationError("Draf kunjungan tidak ditemukan.", "The draft visit does not exist.")
+    if visit.state != VisitState.DRAFT:
+        raise ValidationError(
+            "Kunjungan ini sudah dikirim dan tidak dapat diubah; buat kunjungan koreksi.",
+            "This visit was submitted and cannot be changed; make a correction visit.",
+        )
+    return visit
 
 
 def _draft(store: Store, visit_id: str) -> Visit:
