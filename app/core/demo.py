@@ -810,15 +810,24 @@ def duplicate_niks(members: list[Member]) -> dict[str, list[str]]:
 
 
 def household_verdict(
-    district: DemoDistrict, household: Household, visit: Visit | None, reference_date: date
+    district: DemoDistrict,
+    household: Household,
+    visit: Visit | None,
+    reference_date: date,
+    village_duplicates: dict[str, list[str]] | None = None,
 ) -> Verdict:
-    """The shipped pack's verdict for one demo family, with its visit's answers when it has one."""
-    own = {m.nik for m in district.members_of(household.id)}
-    duplicates = sorted(own & set(duplicate_niks(district.members).get(household.village_code, [])))
+    """The shipped pack's verdict for one demo family, with its visit's answers when it has one.
+
+    `village_duplicates` is `duplicate_niks(district.members)`, computed once by callers that loop."""
+    if village_duplicates is None:
+        village_duplicates = duplicate_niks(district.members)
+    members = district.members_of(household.id)
+    own = {m.nik for m in members}
+    duplicates = sorted(own & set(village_duplicates.get(household.village_code, [])))
     answers = VisitAnswers.model_validate(visit.answers) if visit is not None else None
     facts = facts_from_records(
         household,
-        district.members_of(household.id),
+        members,
         answers,
         reference_date,
         FactsContext(duplicate_niks_in_village=duplicates),
@@ -830,8 +839,9 @@ def _attach_verdicts(district: DemoDistrict, reference_date: date) -> None:
     # Visits carry the verdict and the pack version they were made with, as a real submission does.
     pack = default_pack()
     by_id = {h.id: h for h in district.households}
+    duplicates = duplicate_niks(district.members)
     for visit in district.visits:
-        verdict = household_verdict(district, by_id[visit.household_id], visit, reference_date)
+        verdict = household_verdict(district, by_id[visit.household_id], visit, reference_date, duplicates)
         visit.verdict = verdict.to_json()
         visit.pack_id = pack.id
         visit.pack_version = pack.version

@@ -7,6 +7,7 @@ desktop client can show `detail` as is and branch on `code`.
 from __future__ import annotations
 
 import time
+import weakref
 import zlib
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -331,19 +332,19 @@ async def push(request: Request, current: UserDep, settings: SettingsDep) -> Pus
 
 
 _META_TTL_S = 5.0
-_meta_cache: dict[int, tuple[float, Meta]] = {}
+_meta_cache: weakref.WeakKeyDictionary[Engine, tuple[float, Meta]] = weakref.WeakKeyDictionary()
 
 
 def _meta_with_new_session(engine: Engine, settings: Settings) -> Meta:
     """The meta for a push answer, read at most every few seconds: a push answer may lag a new pack by
     that much (the pull brings it anyway), and a busy server saves a query per push."""
     now = time.monotonic()
-    cached = _meta_cache.get(id(engine))
+    cached = _meta_cache.get(engine)
     if cached is not None and now - cached[0] < _META_TTL_S:
         return cached[1].model_copy(update={"server_time": auth.utcnow()})
     with Session(engine) as session:
         meta = current_meta(session, settings)
-    _meta_cache[id(engine)] = (now, meta)
+    _meta_cache[engine] = (now, meta)
     return meta
 
 

@@ -68,18 +68,18 @@ class SyncController(QObject):
         photos = PhotoSync(account.client, account.store, user_vault(account.user_dir, account.key))
         engine = SyncEngine(account.store, account.client, photos=photos)
 
-        numbers_village = [a for a in account.areas if len(a) == 13] if account.role == "sekdes" else []
+        sktm_villages = [a for a in account.areas if len(a) == 13] if account.role == "sekdes" else []
 
         def work(job: Job) -> Any:
             report = engine.sync(
                 progress=lambda phase, done, total: job.report((phase, done, total)),
                 cancelled=lambda: job.cancelled,
             )
-            if numbers_village and not job.cancelled:
+            if sktm_villages and not job.cancelled:
                 # The village secretary numbers SKTM letters offline from blocks the server reserves.
                 from app.ui.requests.data import top_up_sktm_blocks  # noqa: PLC0415
 
-                top_up_sktm_blocks(account.client, account.store, numbers_village, date.today().year)
+                top_up_sktm_blocks(account.client, account.store, sktm_villages, date.today().year)
             return report
 
         self.job = run_in_background(

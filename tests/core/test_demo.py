@@ -11,6 +11,7 @@ from app.core.demo import (
     DEMO_VILLAGE,
     NEIGHBOUR_VILLAGE,
     DemoDistrict,
+    duplicate_niks,
     generate_demo,
     household_verdict,
 )
@@ -82,8 +83,9 @@ def test_the_village_has_what_the_rules_look_at(district: DemoDistrict) -> None:
 def test_every_rule_fires_for_some_demo_family(district: DemoDistrict) -> None:
     visits = {v.household_id: v for v in district.visits}
     fired: Counter[str] = Counter()
+    duplicates = duplicate_niks(district.members)
     for household in district.households_in(DEMO_VILLAGE):
-        verdict = household_verdict(district, household, visits.get(household.id), DEMO_DATE)
+        verdict = household_verdict(district, household, visits.get(household.id), DEMO_DATE, duplicates)
         fired.update(rule["rule_id"] for rule in verdict.to_json()["fired"])
     missing = [rule for rule in RULE_IDS if not fired[rule]]
     assert missing == []
