@@ -64,6 +64,7 @@ __all__ = [
 SEGMENT = 1460  # bytes per modelled TCP segment, for loss draws
 _POLL = 0.05  # seconds; how often blocked threads look at the stop flags
 _RECV = 65536
+_MIN_RECV = 4096
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,10 @@ class _Connection:
             if self.closing.is_set():
                 return
             try:
-                data = pipe.src.recv(_RECV)
+                # Read no further ahead than the buffer allows, in pieces, as a TCP sender's window
+                # slides: one big read would have to drain whole before the next, idling the link.
+                room = self.proxy._buffer_limit() - pipe.queued
+                data = pipe.src.recv(int(min(_RECV, max(_MIN_RECV, room))))
             except TimeoutError:
                 continue
             except OSError:
@@ -314,7 +318,6 @@ class _Connection:
             sent = self._deliver(pipe, ready, data)
             with pipe.cond:
                 pipe.queue.popleft()
-                pipe.queued -= len(data)
                 pipe.cond.notify_all()
             if not sent:
                 return
@@ -343,7 +346,7 @@ class _Connection:
                 # Reserve the piece's airtime on the one link all connections share; a stream's own
                 # retransmission stall delays that stream, not the link.
                 with self.proxy._link_lock:
-                    start = max(self.proxy._link_free[pipe.direction], ready, time.monotonic() - 0.05)
+                    start = max(self.proxy._link_free[pipe.direction], ready)
                     self.proxy._link_free[pipe.direction] = start + airtime
                 finish = start + airtime + stall
             else:
@@ -361,8 +364,14 @@ class _Connection:
                 continue
             if not self._send_all(pipe, piece):
                 return False
-            pipe.link_free = max(finish, now - 0.05)  # don't let a slow sender bank credit
+            # The link's clock, not the wall clock: a sender that was slow is already behind through
+            # `ready`, so it banks no credit; a writer thread that woke late (a loaded machine) must
+            # not make the link itself slower than its profile.
+            pipe.link_free = finish
             pipe.delivered += len(piece)
+            with pipe.cond:  # room for the reader as each piece leaves, not when the whole read has
+                pipe.queued -= len(piece)
+                pipe.cond.notify_all()
             self.proxy._count(self, pipe.direction, len(piece))
             view = view[len(piece) :]
         if pipe.cut_at is not None and pipe.delivered >= pipe.cut_at:

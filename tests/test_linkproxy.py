@@ -224,6 +224,18 @@ def test_bandwidth_limits_throughput_each_way(http_server: tuple[str, int]) -> N
     assert 0.45 <= up < 1.2, up
 
 
+def test_a_long_download_keeps_a_delayed_link_busy(http_server: tuple[str, int]) -> None:
+    # A TCP sender keeps a window in flight, so a bulk transfer costs the bound, not one one-way
+    # delay per buffer's worth (which reading 64 kB and draining it whole before the next would add).
+    link = LinkProfile("200kB/s 200ms", down_kbps=1600, up_kbps=1600, rtt_ms=200)
+    with LinkProxy(http_server, link) as proxy, requests.Session() as session:
+        start = time.monotonic()
+        assert len(session.get(proxy.url + "/bytes/400000", timeout=10).content) == 400_000
+        seconds = time.monotonic() - start
+        bound = link.bound_seconds(proxy.bytes_up, proxy.bytes_down, round_trips=2)
+    assert bound <= seconds < bound * 1.12, (seconds, bound)
+
+
 def test_shared_link_divides_bandwidth_between_connections(http_server: tuple[str, int]) -> None:
     link = LinkProfile("200kB/s", down_kbps=1600, up_kbps=1600, rtt_ms=0)
 
