@@ -28,7 +28,10 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # No pre-ping: it costs a round trip on every checkout (several per request). A connection broken
+    # by a database restart fails its one request (a push is safe to resend) and SQLAlchemy then
+    # invalidates the whole pool, so the next requests reconnect.
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=False)
 
 
 def _sqlite_engine(url: str) -> Engine:

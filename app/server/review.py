@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -118,7 +118,8 @@ def recheck_batch(session: Session, rows: Sequence[SyncedRow]) -> dict[str, bool
     """Re-check every submitted visit a push batch touched: visits themselves, and visits whose photos
     arrived in the batch (a submission's photos may come in the next batch). Call it after the
     batch's rows are merged into the session, before change numbers are allocated. Returns
-    {visit id: mismatch} for the visits it could check."""
+    {visit id: mismatch} for the visits it could check. (The push handler gathers the same visits
+    from its column values, `sync._recheck_visits`, and calls `recheck_visit` for each.)"""
     visits: dict[str, Visit] = {r.id: r for r in rows if isinstance(r, Visit)}
     for row in rows:
         if isinstance(row, Photo) and row.visit_id and row.visit_id not in visits:
@@ -127,12 +128,9 @@ def recheck_batch(session: Session, rows: Sequence[SyncedRow]) -> dict[str, bool
                 visits[found.id] = found
     results: dict[str, bool] = {}
     for visit in visits.values():
-        before = visit.server_verdict_mismatch
         outcome = recheck_visit(session, visit)
         if outcome is not None:
             results[visit.id] = outcome
-            if outcome != before:
-                session.add(visit)
     return results
 
 
@@ -145,15 +143,16 @@ _EMPTY: dict[str, Any] = {"reviewer": "", "reviewed_at": None, "review_comments"
 
 
 def review_refusal(
-    user: CurrentUser, entity: str, patch: dict[str, Any], current: SyncedRow | None
+    user: CurrentUser, entity: str, patch: dict[str, Any], current: Mapping[str, Any] | None
 ) -> str | None:
     """Why this visit mutation may not be applied (a sentence for the user), or None when it may.
 
-    Call it after the scope checks, so the answer never reveals a row outside the user's area.
+    `current` is the stored visit in its JSON form (None: not on the server yet). Call it after the
+    scope checks, so the answer never reveals a row outside the user's area.
     """
     if entity != "visit":
         return None
-    now = current.model_dump(mode="json") if current is not None else _EMPTY
+    now = current if current is not None else _EMPTY
     touched = [f for f in REVIEW_FIELDS if f in patch and patch[f] != now.get(f, _EMPTY[f])]
     state = patch.get("state")
     current_state = now.get("state")

@@ -14,13 +14,13 @@ a time anyway (BEGIN IMMEDIATE), so the same statement is simply correct there.
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlmodel import Session
 
 CHANGE_COUNTER = "change"
 
 
-def allocate(session: Session, count: int = 1) -> int:
+def allocate(session: Session | Connection, count: int = 1) -> int:
     """Reserve `count` consecutive change numbers; returns the first. Lock held until commit."""
     if count < 1:
         raise ValueError("count must be positive")
