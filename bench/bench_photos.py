@@ -80,8 +80,9 @@ def run(quick: bool) -> list[Result]:
     source_mb = statistics.mean(len(data) for _, data in photos) / 1e6
     note = (
         f"JPEG progressive 4:2:0, quality {dict(sorted(qualities.items()))} "
-        f"(search {STANDARD.quality_min}-{STANDARD.quality_max}); {len(photos)} photos, "
-        f"sources {source_mb:.1f} MB avg"
+        f"(lowest with SSIM >= {STANDARD.ssim_floor} against the rendition, searched in "
+        f"{STANDARD.quality_min}-{STANDARD.quality_max}, or more if it fits the budget); "
+        f"{len(photos)} photos, sources {source_mb:.1f} MB avg"
     )
     return [
         Result("photo_bytes median (1600 px)", median(sizes), "KB", 120, note=note),
