@@ -188,6 +188,95 @@
         </message>
     </context>
     <context>
+        <name>CameraDialog</name>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="63" />
+            <source>Ambil foto dengan kamera</source>
+            <translation>Take photos with the camera</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="71" />
+            <source>Kamera</source>
+            <translation>Camera</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="76" />
+            <location filename="../../app/ui/visit/camera_dialog.py" line="213" />
+            <source>Menyiapkan kamera…</source>
+            <translation>Starting the camera…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="84" />
+            <source>&amp;Ambil foto</source>
+            <translation>&amp;Take photo</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="85" />
+            <source>Ambil foto dari gambar kamera saat ini (Spasi atau Enter)</source>
+            <translation>Take a photo of what the camera shows now (Space or Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="91" />
+            <source>Selesai</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="98" />
+            <source>&amp;Kamera:</source>
+            <translation>&amp;Camera:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="101" />
+            <source>&amp;Jenis foto:</source>
+            <translation>Photo &amp;type:</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="128" />
+            <source>Tidak ada kamera yang terdeteksi. Sambungkan kamera, lalu coba lagi.</source>
+            <translation>No camera was found. Connect a camera, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="144" />
+            <source>Belum ada gambar dari kamera. Tunggu sebentar, lalu coba lagi.</source>
+            <translation>No picture from the camera yet. Wait a moment, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="149" />
+            <source>Foto ke-{n} diambil ({kind}) dan sedang diproses. Ambil foto berikutnya atau tekan Selesai.</source>
+            <translation>Photo {n} taken ({kind}) and being processed. Take the next photo or press Done.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="161" />
+            <source>Kamera tidak tersedia</source>
+            <translation>Camera not available</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="257" />
+            <source>Kamera tidak mengirim gambar. Periksa penutup lensa, tutup aplikasi lain yang memakai kamera, atau pilih kamera lain.</source>
+            <translation>The camera sends no picture. Check the lens cover, close other applications using the camera, or choose another camera.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="297" />
+            <source>Aplikasi ini tidak diizinkan memakai kamera. Izinkan akses kamera di pengaturan privasi sistem, lalu coba lagi.</source>
+            <translation>This application is not allowed to use the camera. Allow camera access in the system's privacy settings, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="291" />
+            <source>Kamera tidak dapat dipakai: {detail}. Cabut dan sambungkan lagi kameranya, atau pilih kamera lain.</source>
+            <translation>The camera cannot be used: {detail}. Unplug the camera and plug it in again, or choose another camera.</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="285" />
+            <source>Kamera sedang dipakai aplikasi lain (misalnya rapat video). Tutup aplikasi itu, lalu coba lagi. ({detail})</source>
+            <translation>The camera is in use by another application (a video call, for example). Close that application, then try again. ({detail})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/camera_dialog.py" line="293" />
+            <source>kesalahan tidak dikenal</source>
+            <translation>unknown error</translation>
+        </message>
+    </context>
+    <context>
         <name>ConclusionSection</name>
         <message>
             <location filename="../../app/ui/visit/sections.py" line="844" />
@@ -651,127 +740,127 @@ STAMP</translation>
     <context>
         <name>HouseholdDetail</name>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="57" />
+            <location filename="../../app/ui/household_detail.py" line="59" />
             <source>Kunjungan &amp;baru</source>
             <translation>&amp;New visit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="60" />
+            <location filename="../../app/ui/household_detail.py" line="62" />
             <source>&amp;Lanjutkan draf</source>
             <translation>&amp;Continue draft</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="62" />
+            <location filename="../../app/ui/household_detail.py" line="64" />
             <source>Lihat kunjungan</source>
             <translation>View visit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="64" />
+            <location filename="../../app/ui/household_detail.py" line="66" />
             <source>&amp;Koreksi</source>
             <translation>C&amp;orrection</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="71" />
+            <location filename="../../app/ui/household_detail.py" line="73" />
             <source>Pilih keluarga di daftar</source>
             <translation>Select a family in the list</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="75" />
+            <location filename="../../app/ui/household_detail.py" line="77" />
             <source>Data keluarga</source>
             <translation>Family data</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="80" />
+            <location filename="../../app/ui/household_detail.py" line="82" />
             <source>Nama</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="81" />
+            <location filename="../../app/ui/household_detail.py" line="83" />
             <source>NIK</source>
             <translation>NIK</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="82" />
+            <location filename="../../app/ui/household_detail.py" line="84" />
             <source>Hubungan</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="83" />
+            <location filename="../../app/ui/household_detail.py" line="85" />
             <source>Umur</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="84" />
+            <location filename="../../app/ui/household_detail.py" line="86" />
             <source>Pekerjaan</source>
             <translation>Occupation</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="85" />
+            <location filename="../../app/ui/household_detail.py" line="87" />
             <source>Sekolah/Disabilitas</source>
             <translation>School/Disability</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="96" />
+            <location filename="../../app/ui/household_detail.py" line="98" />
             <source>Anggota keluarga</source>
             <translation>Family members</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="98" />
+            <location filename="../../app/ui/household_detail.py" line="100" />
             <source>Riwayat kunjungan</source>
             <translation>Visit history</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="103" />
+            <location filename="../../app/ui/household_detail.py" line="105" />
             <source>Kesimpulan aturan</source>
             <translation>Rule verdict</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="120" />
+            <location filename="../../app/ui/household_detail.py" line="122" />
             <source>Menghitung…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="133" />
+            <location filename="../../app/ui/household_detail.py" line="138" />
             <source>dari kunjungan terakhir</source>
             <translation>from the last visit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="135" />
+            <location filename="../../app/ui/household_detail.py" line="140" />
             <source>dari data registri, belum dikunjungi</source>
             <translation>from registry data, not visited yet</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="152" />
+            <location filename="../../app/ui/household_detail.py" line="157" />
             <source>Perlu kunjungan untuk: {items}</source>
             <translation>A visit is needed for: {items}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="170" />
+            <location filename="../../app/ui/household_detail.py" line="175" />
             <source>Alamat</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="172" />
+            <location filename="../../app/ui/household_detail.py" line="177" />
             <source>Desil</source>
             <translation>Decile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="173" />
+            <location filename="../../app/ui/household_detail.py" line="178" />
             <source>sejak</source>
             <translation>since</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="178" />
+            <location filename="../../app/ui/household_detail.py" line="183" />
             <source>Program</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="178" />
+            <location filename="../../app/ui/household_detail.py" line="183" />
             <source>Tidak ada</source>
             <translation>None</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_detail.py" line="179" />
+            <location filename="../../app/ui/household_detail.py" line="184" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
@@ -783,47 +872,47 @@ STAMP</translation>
     <context>
         <name>HouseholdListModel</name>
         <message>
-            <location filename="../../app/ui/household_model.py" line="90" />
+            <location filename="../../app/ui/household_model.py" line="78" />
             <source>Kepala keluarga</source>
             <translation>Head of family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="91" />
+            <location filename="../../app/ui/household_model.py" line="79" />
             <source>No. KK</source>
             <translation>KK no.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="92" />
+            <location filename="../../app/ui/household_model.py" line="80" />
             <source>Alamat</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="93" />
+            <location filename="../../app/ui/household_model.py" line="81" />
             <source>Desil</source>
             <translation>Decile</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="94" />
+            <location filename="../../app/ui/household_model.py" line="82" />
             <source>Program</source>
             <translation>Programme</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="95" />
+            <location filename="../../app/ui/household_model.py" line="83" />
             <source>Anggota</source>
             <translation>Members</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="96" />
+            <location filename="../../app/ui/household_model.py" line="84" />
             <source>Kunjungan</source>
             <translation>Visits</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="194" />
+            <location filename="../../app/ui/household_model.py" line="118" />
             <source>Tanda data: {flags}</source>
             <translation>Data flags: {flags}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="214" />
+            <location filename="../../app/ui/household_model.py" line="136" />
             <source>Belum dikunjungi</source>
             <translation>Not visited</translation>
         </message>
@@ -907,102 +996,102 @@ STAMP</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="57" />
+            <location filename="../../app/ui/main_window.py" line="58" />
             <source>Verval Desa — {name}</source>
             <translation>Verval Desa — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="62" />
+            <location filename="../../app/ui/main_window.py" line="63" />
             <source>Cari nama, NIK, atau No. KK…</source>
             <translation>Search name, NIK or KK no.…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="71" />
+            <location filename="../../app/ui/main_window.py" line="72" />
             <source>{n} keluarga</source>
             <translation>{n} families</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="118" />
+            <location filename="../../app/ui/main_window.py" line="120" />
             <source>Utama</source>
             <translation>Main</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="121" />
+            <location filename="../../app/ui/main_window.py" line="123" />
             <source>Sinkronkan sekarang</source>
             <translation>Sync now</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="125" />
+            <location filename="../../app/ui/main_window.py" line="127" />
             <source>Batalkan sinkron</source>
             <translation>Cancel sync</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="131" />
             <source>Jurnal sinkron…</source>
             <translation>Sync log…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="132" />
+            <location filename="../../app/ui/main_window.py" line="134" />
             <source>Pengaturan…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="135" />
+            <location filename="../../app/ui/main_window.py" line="137" />
             <source>Cari</source>
             <translation>Search</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="168" />
+            <location filename="../../app/ui/main_window.py" line="170" />
             <source>Menunggu dikirim: {n}</source>
             <translation>Waiting to send: {n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="171" />
+            <location filename="../../app/ui/main_window.py" line="173" />
             <source>Sinkron terakhir: {when}</source>
             <translation>Last sync: {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="215" />
+            <location filename="../../app/ui/main_window.py" line="220" />
             <source>Memuat paket aturan…</source>
             <translation>Loading rule pack…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="300" />
+            <location filename="../../app/ui/main_window.py" line="305" />
             <source>Keluarga</source>
             <translation>Family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="305" />
+            <location filename="../../app/ui/main_window.py" line="310" />
             <source>Tinjauan</source>
             <translation>Review</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="315" />
+            <location filename="../../app/ui/main_window.py" line="320" />
             <source>Permohonan</source>
             <translation>Request</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="37" />
+            <location filename="../../app/ui/main_window.py" line="38" />
             <source>● Online</source>
             <translation>● Online</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="38" />
+            <location filename="../../app/ui/main_window.py" line="39" />
             <source>○ Offline</source>
             <translation>○ Offline</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="39" />
+            <location filename="../../app/ui/main_window.py" line="40" />
             <source>⟳ Menyinkronkan…</source>
             <translation>⟳ Syncing…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="40" />
+            <location filename="../../app/ui/main_window.py" line="41" />
             <source>⚠ Gagal sinkron</source>
             <translation>⚠ Sync failed</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="41" />
+            <location filename="../../app/ui/main_window.py" line="42" />
             <source>⚠ Aplikasi perlu diperbarui</source>
             <translation>⚠ App needs updating</translation>
         </message>
@@ -1139,57 +1228,68 @@ STAMP</translation>
     <context>
         <name>PhotoPanel</name>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="206" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="265" />
             <source>&amp;Jenis foto baru:</source>
             <translation>&amp;Type of new photo:</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="208" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="267" />
             <source>&amp;Impor foto…</source>
             <translation>&amp;Import photos…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="210" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="269" />
             <source>Pilih satu atau beberapa foto (Ctrl+I), atau seret foto ke sini</source>
             <translation>Choose one or more photos (Ctrl+I), or drag photos here</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="213" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="272" />
             <source>Ambil dengan &amp;kamera</source>
             <translation>Take with &amp;camera</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="221" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="273" />
+            <source>Ambil foto langsung dengan kamera laptop</source>
+            <translation>Take a photo directly with the laptop's camera</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/photo_panel.py" line="285" />
             <source>Seret foto dari folder ke sini, atau tekan Impor foto.</source>
             <translation>Drag photos here from a folder, or press Import photos.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="311" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="377" />
             <source>Pilih foto</source>
             <translation>Choose photos</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="319" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="385" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="405" />
             <source>Memproses {n} foto…</source>
             <translation>Processing photos ({n})…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="353" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="404" />
+            <source>Foto kamera {time}</source>
+            <translation>Camera photo {time}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/visit/photo_panel.py" line="439" />
             <source>Foto tersimpan (terenkripsi).</source>
             <translation>Photo saved (encrypted).</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="407" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="493" />
             <source>Wajib: </source>
             <translation>Required: </translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="442" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="538" />
             <source>Kamera tidak tersedia di komputer ini.</source>
             <translation>No camera available on this computer.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="37" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="47" />
             <source>Foto (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp);;Semua berkas (*)</source>
             <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp);;All files (*)</translation>
         </message>
@@ -1197,59 +1297,59 @@ STAMP</translation>
     <context>
         <name>PhotoRow</name>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="65" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="124" />
             <source>memuat…</source>
             <translation>loading…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="73" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="132" />
             <source>Jenis foto</source>
             <translation>Photo type</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="75" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="134" />
             <source>Dokumen milik anggota</source>
             <translation>Document belongs to member</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="83" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="142" />
             <source>Hapus</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="84" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="143" />
             <source>Hapus foto ini dari kunjungan</source>
             <translation>Remove this photo from the visit</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="107" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="166" />
             <source>(keluarga, bukan dokumen pribadi)</source>
             <translation>(family, not a personal document)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="112" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="171" />
             <source>(anggota yang sudah dihapus)</source>
             <translation>(member already removed)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="129" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="188" />
             <source>foto tidak
 ditemukan</source>
             <translation>photo not
 found</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="157" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="216" />
             <source>Peringatan: foto ini sangat mirip dengan foto rumah keluarga lain ({name}, KK {kk}). Pastikan foto diambil di rumah keluarga ini.</source>
             <translation>Warning: this photo is very similar to the house photo of another family ({name}, KK {kk}). Make sure the photo was taken at this family's house.</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="167" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="226" />
             <source>waktu tidak diketahui</source>
             <translation>time unknown</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/photo_panel.py" line="170" />
+            <location filename="../../app/ui/visit/photo_panel.py" line="229" />
             <source>{w}×{h} px · {kb} KB · {when}</source>
             <translation>{w}×{h} px · {kb} KB · {when}</translation>
         </message>
@@ -1822,62 +1922,62 @@ found</translation>
     <context>
         <name>ReviewQueueModel</name>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="43" />
+            <location filename="../../app/ui/review/queue_model.py" line="32" />
             <source>Keluarga</source>
             <translation>Family</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="44" />
+            <location filename="../../app/ui/review/queue_model.py" line="33" />
             <source>Desa</source>
             <translation>Village</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="45" />
+            <location filename="../../app/ui/review/queue_model.py" line="34" />
             <source>Petugas</source>
             <translation>Officer</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="46" />
+            <location filename="../../app/ui/review/queue_model.py" line="35" />
             <source>Umur</source>
             <translation>Age</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="47" />
+            <location filename="../../app/ui/review/queue_model.py" line="36" />
             <source>Hasil aturan</source>
             <translation>Rule result</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="48" />
+            <location filename="../../app/ui/review/queue_model.py" line="37" />
             <source>Tanda</source>
             <translation>Flags</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="162" />
+            <location filename="../../app/ui/review/queue_model.py" line="96" />
             <source>koreksi · </source>
             <translation>correction · </translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="170" />
+            <location filename="../../app/ui/review/queue_model.py" line="104" />
             <source>{n} hr</source>
             <translation>{n} d</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="176" />
+            <location filename="../../app/ui/review/queue_model.py" line="110" />
             <source>⚠ beda server</source>
             <translation>⚠ server differs</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="185" />
+            <location filename="../../app/ui/review/queue_model.py" line="119" />
             <source>Dikirim {when}</source>
             <translation>Submitted {when}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="187" />
+            <location filename="../../app/ui/review/queue_model.py" line="121" />
             <source>Tanda data: {flags}</source>
             <translation>Data flags: {flags}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/review/queue_model.py" line="189" />
+            <location filename="../../app/ui/review/queue_model.py" line="123" />
             <source>Pemeriksaan ulang di server memberi hasil lain.</source>
             <translation>The re-check on the server gave a different result.</translation>
         </message>
@@ -2454,98 +2554,98 @@ found</translation>
     <context>
         <name>VerdictPanel</name>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="124" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="131" />
             <source>Kesimpulan aturan (langsung)</source>
             <translation>Rule verdict (live)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="126" />
-            <location filename="../../app/ui/visit/verdict_panel.py" line="157" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="133" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="164" />
             <source>Menghitung…</source>
             <translation>Calculating…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="172" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="179" />
             <source>Aturan tidak dapat dihitung</source>
             <translation>Rules could not be evaluated</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="182" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="189" />
             <source>Paket aturan {pack} versi {version} · tanggal acuan {date}</source>
             <translation>Rule pack {pack} version {version} · reference date {date}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="206" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="213" />
             <source>peserta</source>
             <translation>enrolled</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="206" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="213" />
             <source>bukan peserta</source>
             <translation>not enrolled</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="211" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="218" />
             <source>Per program</source>
             <translation>By programme</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="218" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="225" />
             <source>perlu konfirmasi</source>
             <translation>needs confirmation</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="226" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="233" />
             <source>Alasan</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="236" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="243" />
             <source>melebihi batas komponen</source>
             <translation>exceeds the component cap</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="238" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="245" />
             <source>melebihi batas anak</source>
             <translation>exceeds the child cap</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="245" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="252" />
             <source>Total per tahun {year} · per tahap {stage}</source>
             <translation>Total per year {year} · per stage {stage}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="249" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="256" />
             <source>Komponen PKH</source>
             <translation>PKH components</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="258" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="265" />
             <source>Tanda data</source>
             <translation>Data flags</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="267" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="275" />
             <source>Kriteria kemiskinan BPS</source>
             <translation>BPS poverty criteria</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="270" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="278" />
             <source>{n} dari 14 kriteria terpenuhi ({which})</source>
             <translation>{n} of 14 criteria met ({which})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="279" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="287" />
             <source>Masih diperlukan untuk menyimpulkan</source>
             <translation>Still needed for a verdict</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="290" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="298" />
             <source>Dokumen daftar ulang</source>
             <translation>Re-registration documents</translation>
         </message>
         <message>
-            <location filename="../../app/ui/visit/verdict_panel.py" line="308" />
+            <location filename="../../app/ui/visit/verdict_panel.py" line="316" />
             <source>Aturan yang gagal dihitung</source>
             <translation>Rules that failed to evaluate</translation>
         </message>
@@ -3428,32 +3528,32 @@ found</translation>
     <context>
         <name>VisitState</name>
         <message>
-            <location filename="../../app/ui/household_model.py" line="48" />
+            <location filename="../../app/ui/household_model.py" line="42" />
             <source>Draf</source>
             <translation>Draft</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="49" />
+            <location filename="../../app/ui/household_model.py" line="43" />
             <source>Terkirim</source>
             <translation>Sent</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="50" />
+            <location filename="../../app/ui/household_model.py" line="44" />
             <source>Disetujui</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="51" />
+            <location filename="../../app/ui/household_model.py" line="45" />
             <source>Dikembalikan</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="52" />
+            <location filename="../../app/ui/household_model.py" line="46" />
             <source>Ditolak</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../app/ui/household_model.py" line="53" />
+            <location filename="../../app/ui/household_model.py" line="47" />
             <source>Diganti</source>
             <translation>Replaced</translation>
         </message>

@@ -15,7 +15,6 @@ from app.core.models import PhotoKind
 from app.core.photos import process_photo
 from app.store import visits
 from app.store.store import Store
-from app.ui.visit.photo_panel import camera_available
 from tests.fixtures.photos import (
     bomb_jpeg_header,
     heic_header,
@@ -146,9 +145,3 @@ def test_removing_a_photo_updates_the_checklist(qtbot, make_form, store: Store, 
     assert visits.photos_of(store, form.visit.id) == []
     assert form.photo_panel.missing_required() == ["rumah_depan", "rumah_dalam"]
     assert "✘</span> Rumah bagian depan" in form.photo_panel.checklist.text()
-
-
-def test_camera_button_hidden_without_qt_multimedia(make_form):
-    form = make_form()
-    assert camera_available() is False  # PySide6-Essentials has no QtMultimedia
-    assert form.photo_panel.camera_button.isHidden()

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QImage
+
 from app.core.models import Photo, PhotoKind, Visit
 from app.core.photos import PhotoError, process_photo
 from app.core.rules import PolicyPack
@@ -147,21 +150,87 @@ def import_photo(
     A refused file raises PhotoError naming the file; nothing is written for it.
     """
 
-    def op(s: Store, v: PhotoVault) -> ImportedPhoto:
-        try:
-            original = _read_file(path)
-            processed = process_photo(original)
-        except PhotoError as exc:
-            raise PhotoError(
-                exc.message_id, f"{path.name}: {exc.message}", f"{path.name}: {exc.english}"
-            ) from exc
-        photo = visits.attach_photo(
-            s, v, visit_id=visit_id, processed=processed, original=original, kind=kind, taken_by=taken_by
+    def op() -> ImportedPhoto:
+        return _import(
+            store, vault, visit_id, household_id, path.name, lambda: _read_file(path), kind, taken_by
         )
-        similar = visits.similar_photos(s, phash=processed.phash, household_id=household_id)
-        return ImportedPhoto(path.name, photo, processed.thumbnail, similar, processed.time_source)
 
-    return _run(lambda: op(store, vault), on_success, on_failure)
+    return _run(op, on_success, on_failure)
+
+
+def import_camera_picture(
+    *,
+    store: Store,
+    vault: PhotoVault,
+    visit_id: str,
+    household_id: str,
+    image: QImage,
+    name: str,
+    kind: PhotoKind | str,
+    taken_by: str,
+    on_success: Success,
+    on_failure: Failure = None,
+) -> Job:
+    """A picture taken with the camera, from then on exactly as an imported file.
+
+    The frame becomes a JPEG at quality 95 in memory, and that JPEG is what a file import would have
+    read: the same checks, rendition, vault (it is the "original" kept until the server confirms) and
+    record. It never lands on disk as a plaintext file: it may well be an ID card (DESIGN §9).
+    """
+
+    def op() -> ImportedPhoto:
+        return _import(
+            store, vault, visit_id, household_id, name, lambda: encode_picture(image), kind, taken_by
+        )
+
+    return _run(op, on_success, on_failure)
+
+
+CAMERA_JPEG_QUALITY = 95
+
+
+def encode_picture(image: QImage) -> bytes:
+    """A camera frame as a JPEG at quality 95: close enough to lossless for a rendition made from it."""
+    if image.isNull():
+        raise PhotoError("empty", "Kamera tidak memberikan gambar.", "The camera gave no picture.")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "JPEG", CAMERA_JPEG_QUALITY):
+        raise PhotoError(
+            "corrupt", "Gambar kamera tidak dapat disimpan.", "The camera picture cannot be saved."
+        )
+    return bytes(buffer.data().data())
+
+
+def _import(
+    store: Store,
+    vault: PhotoVault,
+    visit_id: str,
+    household_id: str,
+    name: str,
+    read: Callable[[], bytes],
+    kind: PhotoKind | str,
+    taken_by: str,
+) -> ImportedPhoto:
+    """One photo from its bytes to the draft; `name` prefixes a refusal's message."""
+    try:
+        original = read()
+        processed = process_photo(original, fallback_gps=_visit_gps(store, visit_id))
+    except PhotoError as exc:
+        raise PhotoError(exc.message_id, f"{name}: {exc.message}", f"{name}: {exc.english}") from exc
+    photo = visits.attach_photo(
+        store, vault, visit_id=visit_id, processed=processed, original=original, kind=kind, taken_by=taken_by
+    )
+    similar = visits.similar_photos(store, phash=processed.phash, household_id=household_id)
+    return ImportedPhoto(name, photo, processed.thumbnail, similar, processed.time_source)
+
+
+def _visit_gps(store: Store, visit_id: str) -> tuple[float, float] | None:
+    """Where the visit was, for a photo whose file says nothing about where it was taken."""
+    visit = store.get(Visit, visit_id)
+    if isinstance(visit, Visit) and visit.latitude is not None and visit.longitude is not None:
+        return visit.latitude, visit.longitude
+    return None
 
 
 def load_thumbnails(

@@ -3,16 +3,21 @@
 Each file is processed on a worker thread (app.core.photos through the operations module); a refused
 file leaves a message naming it and nothing else changes. The required house photos are shown as a
 checklist above the rows; a house photo that looks like another family's raises a warning on its row.
+
+Where Qt Multimedia sees a camera, "Ambil dengan kamera" opens the capture dialog (camera_dialog.py);
+each picture taken there goes through the same import as a file. Qt Multimedia is loaded only a moment
+after the first form opens (CameraWatch), and the dialog module only when the button is pressed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,20 +38,74 @@ from app.store.visits import HOUSE_KINDS, SimilarPhoto
 from app.ui.operations import visits as ops
 from app.ui.visit import labels
 
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QVideoFrameInput
+
+    from app.ui.visit.camera_dialog import CameraDialog
+
 THUMB = 112
 IMAGE_FILTER = "Foto (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.bmp);;Semua berkas (*)"
 
 
-def camera_available() -> bool:
-    """Qt Multimedia is optional (not in PySide6-Essentials): no module or no camera → no button."""
-    try:
-        from PySide6.QtMultimedia import QMediaDevices  # noqa: PLC0415
-    except ImportError:
-        return False
-    try:
-        return bool(QMediaDevices.videoInputs())
-    except RuntimeError:
-        return False
+class CameraWatch(QObject):
+    """Whether Qt Multimedia sees a camera: looked up once, then followed as cameras come and go.
+
+    One per process. The first look loads Qt Multimedia and its FFmpeg backend (about 0.15 s warm,
+    more from a cold disk), so it is not done at start-up (a measured target) but a moment after the
+    first visit form opens, once it is on screen; `available` is None until then. No Qt Multimedia at
+    all means no camera.
+    """
+
+    changed = Signal(bool)
+    DELAY_MS = 400
+
+    _instance: ClassVar[CameraWatch | None] = None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.available: bool | None = None
+        self._devices: Any = None  # QMediaDevices, kept for its videoInputsChanged signal
+        self._scheduled = False
+
+    @classmethod
+    def instance(cls) -> CameraWatch:
+        if cls._instance is None:
+            cls._instance = CameraWatch(QCoreApplication.instance())
+        return cls._instance
+
+    def schedule(self) -> None:
+        """Look soon, once the window on screen has painted."""
+        if self.available is None and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(self.DELAY_MS, self, self.check)
+
+    def check(self) -> bool:
+        """Look now (if not yet looked) and say whether there is a camera."""
+        if self._devices is None and self.available is None:
+            try:
+                from PySide6.QtMultimedia import QMediaDevices  # noqa: PLC0415 - not at start-up
+            except ImportError:
+                self._set(False)
+                return False
+            self._devices = QMediaDevices(self)
+            self._devices.videoInputsChanged.connect(self.refresh)
+            self.refresh()
+        return bool(self.available)
+
+    def refresh(self) -> None:
+        """Read the camera list again (Qt tells us when it changes)."""
+        if self._devices is None:
+            return
+        try:
+            inputs = type(self._devices).videoInputs()
+        except RuntimeError:
+            inputs = []
+        self._set(bool(inputs))
+
+    def _set(self, available: bool) -> None:
+        if available != self.available:
+            self.available = available
+            self.changed.emit(available)
 
 
 class PhotoRow(QFrame):
@@ -211,8 +270,13 @@ class PhotoPanel(QWidget):
         )
         self.import_button.clicked.connect(self.choose_files)
         self.camera_button = QPushButton(self.tr("Ambil dengan &kamera"))
-        self.camera_button.setVisible(camera_available())
-        self.camera_button.clicked.connect(self._capture)
+        self.camera_button.setToolTip(self.tr("Ambil foto langsung dengan kamera laptop"))
+        self.camera_button.clicked.connect(lambda: self.open_camera())
+        self.camera_dialog: CameraDialog | None = None
+        self._camera_watch = CameraWatch.instance()
+        self._camera_watch.changed.connect(self._camera_changed)
+        self.camera_button.setVisible(bool(self._camera_watch.available))
+        self._camera_watch.schedule()  # fires once the form is on screen
         self.checklist = QLabel()
         self.checklist.setTextFormat(Qt.TextFormat.RichText)
         self.status = QLabel()
@@ -284,6 +348,8 @@ class PhotoPanel(QWidget):
         self.read_only = read_only
         for widget in (self.new_kind, self.import_button, self.camera_button):
             widget.setEnabled(not read_only)
+        if read_only and self.camera_dialog is not None:
+            self.camera_dialog.reject()
         self.setAcceptDrops(not read_only)
         for row in self.rows.values():
             row.set_read_only(read_only)
@@ -330,6 +396,26 @@ class PhotoPanel(QWidget):
                 on_success=self._imported,
                 on_failure=self._import_failed,
             )
+
+    def import_picture(self, image: QImage, kind: str) -> None:
+        """A camera picture: processed, stored and attached exactly as an imported file would be."""
+        if self.read_only:
+            return
+        name = self.tr("Foto kamera {time}").format(time=datetime.now().strftime("%H:%M:%S"))
+        self._show(self.tr("Memproses {n} foto…").format(n=1), False)
+        self._in_flight += 1
+        ops.import_camera_picture(
+            store=self.store,
+            vault=self.vault,
+            visit_id=self.visit_id,
+            household_id=self.household_id,
+            image=image,
+            name=name,
+            kind=kind,
+            taken_by=self.officer,
+            on_success=self._imported,
+            on_failure=self._import_failed,
+        )
 
     def _imported(self, imported: ops.ImportedPhoto) -> None:
         row = self._add_row(imported.photo)
@@ -432,15 +518,36 @@ class PhotoPanel(QWidget):
             event.acceptProposedAction()
             self.import_files(paths)
 
-    def _capture(self) -> None:
-        capture: Callable[..., Any] | None
+    def _camera_changed(self, available: bool) -> None:
+        self.camera_button.setVisible(available)
+
+    def open_camera(self, source: QVideoFrameInput | None = None) -> None:
+        """The capture dialog, kept open for several shots; the kind chosen there is the panel's too.
+
+        `source` stands in for the camera (a QVideoFrameInput, Qt ≥ 6.8): how tests take pictures.
+        """
+        if self.read_only:
+            return
+        if self.camera_dialog is not None:
+            self.camera_dialog.raise_()
+            self.camera_dialog.activateWindow()
+            return
         try:
-            from app.ui.visit.camera import capture_photo as capture  # noqa: PLC0415
+            from app.ui.visit.camera_dialog import CameraDialog  # noqa: PLC0415 - Qt Multimedia
         except ImportError:
-            capture = None
-        if capture is None:
             self._show(self.tr("Kamera tidak tersedia di komputer ini."), True)
             return
-        path = capture(self)
-        if path is not None:
-            self.import_files([path])
+        dialog = CameraDialog(str(self.new_kind.currentData()), self, source=source)
+        dialog.picture_taken.connect(self.import_picture)
+        dialog.kind_changed.connect(
+            lambda kind: self.new_kind.setCurrentIndex(max(0, self.new_kind.findData(kind)))
+        )
+        dialog.finished.connect(self._camera_closed)
+        self.camera_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()  # Space and Enter take the picture: the keyboard belongs there
+
+    def _camera_closed(self, _result: int) -> None:
+        if self.camera_dialog is not None:
+            self.camera_dialog.deleteLater()
+            self.camera_dialog = None
