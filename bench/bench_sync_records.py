@@ -3,7 +3,9 @@
 side by side a baseline that re-downloads the whole village at every sync.
 
 S is the bytes that crossed the link (gzip on both directions); K counts the unavoidable sequential
-round trips: the TCP handshake and one request. Every extra page or batch shows up in the ratio.
+round trips: the TCP handshake and one request (a sync: the handshake, a push, then a pull). Every
+extra page, batch or idle gap shows up in the ratio, and so does the link's loss: the bound has no
+term for it, so the EDGE-lossless row beside EDGE shows what the 1 % loss alone costs.
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ def _profile_results(
             _visits(store, village, 50)
             client.session.close()
             seconds, up, down, _ = _measure(proxy, lambda: engine.sync())
-            bound = scaled.bound_seconds(up, down, K_ROUND_TRIPS + 1)  # meta + push + pull on one connection
+            bound = scaled.bound_seconds(up, down, K_ROUND_TRIPS + 1)  # handshake, push, then pull
             name = f"sync.{profile.name}.push_50_visits"
             results.append(Result(f"{name}.seconds", seconds / scale, "s", note=f"{up / 1000:.1f} kB up"))
             results.append(

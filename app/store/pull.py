@@ -8,10 +8,12 @@ outbox and drops, at the end, only rows the server no longer has and nobody is s
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from pydantic import BaseModel, create_model
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
@@ -56,7 +58,7 @@ def apply_page(store: Store, changes: Sequence[RemoteChange], next_cursor: str) 
     resync = resync_in_progress(store)
     with store.session() as session:
         pending = _pending_patches(session, [c.id for c in changes])
-        rows: list[SyncedRow] = []
+        by_table: dict[type[SyncedRow], list[dict[str, Any]]] = {}
         for change in changes:
             if change.entity == POLICY_PACK_ENTITY:
                 _store_pack(session, change)
@@ -68,12 +70,25 @@ def apply_page(store: Store, changes: Sequence[RemoteChange], next_cursor: str) 
             for patch in pending.get(change.id, []):
                 data.update(patch)
             data.update(id=change.id, version=change.version, village_code=change.village_code)
-            rows.append(model.model_validate(data))
+            by_table.setdefault(model, []).append(_column_values(model, data))
             if resync:
                 session.merge(ResyncSeen(entity=change.entity, entity_id=change.id))
-        result = store.apply_remote(session, rows)
+        result = store.apply_remote_values(session, by_table)
         store.set_state(CURSOR_KEY, next_cursor, session)
     return result
+
+
+@functools.cache
+def _values_model(model: type[SyncedRow]) -> type[BaseModel]:
+    """A plain pydantic twin of a table model: the same fields and checks, without SQLAlchemy's
+    instrumented attributes, which made validating a pulled row about ten times slower."""
+    fields: dict[str, Any] = {name: (f.annotation, f) for name, f in model.model_fields.items()}
+    return create_model(f"{model.__name__}Values", **fields)
+
+
+def _column_values(model: type[SyncedRow], data: dict[str, Any]) -> dict[str, Any]:
+    """A pulled row's JSON checked against its table's fields, as Python column values."""
+    return _values_model(model).model_validate(data).model_dump()
 
 
 def finish_resync(store: Store) -> int:

@@ -217,25 +217,32 @@ class Store:
 
     def apply_remote(self, session: Session, rows: Sequence[SyncedRow]) -> Changes:
         """Store rows as the server sent them (pull): no outbox entry, search index kept current."""
-        households: set[str] = set()
-        by_table: dict[type[SyncedRow], dict[str, dict[str, Any]]] = {}
+        by_table: dict[type[SyncedRow], list[dict[str, Any]]] = {}
         for row in rows:
-            by_table.setdefault(type(row), {})[row.id] = row.model_dump()
-            household_id = row.id if isinstance(row, Household) else getattr(row, "household_id", None)
-            if household_id:
-                households.add(household_id)
+            by_table.setdefault(type(row), []).append(row.model_dump())
+        return self.apply_remote_values(session, by_table)
+
+    def apply_remote_values(
+        self, session: Session, by_table: dict[type[SyncedRow], list[dict[str, Any]]]
+    ) -> Changes:
+        """`apply_remote` for plain column values (already validated), as a pull brings thousands."""
+        households: set[str] = set()
         session.flush()
         for model, values in by_table.items():
-            # One executemany upsert per table: an initial pull is thousands of rows, and a per-row ORM
-            # merge (a SELECT, then an INSERT or UPDATE) cost more than the EDGE link took to bring them.
-            # An upsert updates in place, so the rowid the search index points at stays.
+            if not values:
+                continue
+            key = "id" if model is Household else "household_id"
+            households.update(v[key] for v in values if v.get(key))
+            # One executemany upsert per table: a per-row ORM merge (a SELECT, then an INSERT or an
+            # UPDATE) cost more than the EDGE link took to bring the rows. An upsert updates in place,
+            # so the rowid the search index points at stays. The last value of an id wins.
             table = model.__table__  # type: ignore[attr-defined]
             insert = sqlite_insert(table)
             upsert = insert.on_conflict_do_update(
                 index_elements=[table.c.id],
                 set_={c.name: insert.excluded[c.name] for c in table.columns if c.name != "id"},
             )
-            session.execute(upsert, list(values.values()))
+            session.execute(upsert, list({v["id"]: v for v in values}.values()))
         self.reindex_households(session, sorted(households))
         return Changes(households=frozenset(households))
 

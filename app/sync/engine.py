@@ -94,9 +94,11 @@ def _to_answer(result: MutationResult) -> outbox.PushAnswer:
 
 
 class SyncEngine:
-    # Small batches on poor links: a cut costs at most one batch, and the server answers quickly.
-    push_max_count = 50
-    push_max_bytes = 64_000
+    # Bounded batches: a cut costs at most one. The byte bound is on the JSON before gzip, which
+    # shrinks visits about tenfold: 256 kB is ~25 kB on the wire, a second of EDGE uplink, and a
+    # day's 50 visits go in one request instead of paying a round trip (0.84 s on EDGE) per batch.
+    push_max_count = 100
+    push_max_bytes = 256_000
     # Pages are applied (and checkpointed) one by one; streamed, their size costs no round trips.
     pull_max_bytes = 300_000
     stream_pull = True
