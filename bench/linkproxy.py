@@ -344,7 +344,11 @@ class _Connection:
             airtime = 0.0 if math.isinf(rate) else len(piece) / rate
             if self.proxy.shared_link:
                 # Reserve the piece's airtime on the one link all connections share; a stream's own
-                # retransmission stall delays that stream, not the link.
+                # retransmission stall delays that stream, not the link. Only once the piece is there
+                # (`ready`): reserving a future slot would hold the link idle until then, though
+                # other connections have bytes waiting (a new request's one-way delay stalled all).
+                if not self._wait_until(pipe, ready):
+                    return False
                 with self.proxy._link_lock:
                     start = max(self.proxy._link_free[pipe.direction], ready)
                     self.proxy._link_free[pipe.direction] = start + airtime

@@ -257,6 +257,29 @@ def test_shared_link_divides_bandwidth_between_connections(http_server: tuple[st
     assert two_downloads(shared=False) < 0.8
 
 
+def test_a_shared_link_is_not_held_idle_by_another_connections_delay(http_server: tuple[str, int]) -> None:
+    # Requests on a second connection must not stop the first one's download during their one-way
+    # delay: the radio sends whatever is waiting.
+    link = LinkProfile("100kB/s 400ms", down_kbps=800, up_kbps=800, rtt_ms=400)
+    with LinkProxy(http_server, link, shared_link=True) as proxy:
+        other = requests.Session()
+
+        def small_requests() -> None:
+            time.sleep(0.8)
+            for _ in range(6):
+                other.get(proxy.url + "/bytes/1000", timeout=10)
+
+        thread = threading.Thread(target=small_requests)
+        start = time.monotonic()
+        thread.start()
+        assert len(requests.get(proxy.url + "/bytes/300000", timeout=20).content) == 300_000
+        seconds = time.monotonic() - start
+        thread.join()
+        other.close()
+        bound = link.bound_seconds(proxy.bytes_up, proxy.bytes_down, round_trips=2)
+    assert seconds < bound + 0.4, (seconds, bound)
+
+
 def test_delay_adds_a_round_trip_per_request(http_server: tuple[str, int]) -> None:
     link = LinkProfile("slow", down_kbps=None, up_kbps=None, rtt_ms=200)
     with LinkProxy(http_server, link) as proxy, requests.Session() as session:
