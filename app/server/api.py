@@ -55,7 +55,9 @@ def _engine(request: Request) -> Engine:
     return request.app.state.engine  # type: ignore[no-any-return]
 
 
-def _settings(request: Request) -> Settings:
+# Dependencies that only compute are `async def`: FastAPI runs a plain `def` dependency in the thread
+# pool, and each hop costs more CPU than the work itself on a busy server.
+async def _settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
@@ -75,7 +77,7 @@ WriteSessionDep = Annotated[Session, Depends(get_write_session)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 
 
-def check_client_version(
+async def check_client_version(
     settings: SettingsDep, client: Annotated[str | None, Header(alias=CLIENT_HEADER)] = None
 ) -> None:
     if not client:
@@ -114,20 +116,19 @@ def _bearer(authorization: str | None) -> str:
     return token.strip()
 
 
-def get_current_user(
-    session: SessionDep, authorization: Annotated[str | None, Header()] = None
+async def get_current_user(
+    request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> auth.CurrentUser:
     token = _bearer(authorization)
-    user = auth.authenticate(session, token)
-    if user is None:
+    # One thread-pool hop and one statement (see auth.user_for_token), no session held meanwhile.
+    current = await run_in_threadpool(auth.user_for_token, _engine(request), token)
+    if current is None:
         raise ApiError(
             401,
             "Sesi Anda sudah berakhir atau dicabut; silakan masuk lagi.",
             "token_invalid",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    current = auth.current_user(session, user)
-    session.rollback()  # end the read transaction: requests below run their own
     return current
 
 
@@ -313,8 +314,27 @@ async def _read_body(request: Request, settings: Settings) -> bytes:
 
 
 @sync_router.post("/push", response_model=PushResponse)
-async def push(request: Request, current: UserDep, settings: SettingsDep) -> PushResponse:
+async def push(request: Request, settings: SettingsDep) -> Response:
+    # A missing or malformed token is refused before the body is read; the token itself is checked
+    # in the same worker-thread call as the push (one thread-pool hop per request instead of two), so
+    # only the body's size and encoding are looked at before it.
+    token = _bearer(request.headers.get("authorization"))
     body = await _read_body(request, settings)
+    answer = await run_in_threadpool(_push_in_thread, _engine(request), settings, token, body)
+    # Serialised by pydantic-core directly (the response_model above documents it): FastAPI would
+    # validate the model again and walk it through jsonable_encoder first.
+    return Response(content=answer, media_type="application/json")
+
+
+def _push_in_thread(engine: Engine, settings: Settings, token: str, body: bytes) -> bytes:
+    current = auth.user_for_token(engine, token)
+    if current is None:
+        raise ApiError(
+            401,
+            "Sesi Anda sudah berakhir atau dicabut; silakan masuk lagi.",
+            "token_invalid",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     try:
         batch = PushRequest.model_validate_json(body)
     except PydanticValidationError as exc:
@@ -325,23 +345,30 @@ async def push(request: Request, current: UserDep, settings: SettingsDep) -> Pus
             f"Terlalu banyak perubahan dalam satu kiriman (batas {settings.max_push_mutations}).",
             "too_many",
         )
-    results = await run_in_threadpool(sync.push, _engine(request), current, batch.mutations)
+    results = sync.push(engine, current, batch.mutations)
     # The answer carries the server's meta, so a sync needs no separate meta round trip (DESIGN §10).
-    meta = await run_in_threadpool(_meta_with_new_session, _engine(request), settings)
-    return PushResponse(results=results, server_time=auth.utcnow(), meta=meta)
+    meta = _meta_with_new_session(engine, settings)
+    return PushResponse(results=results, server_time=auth.utcnow(), meta=meta).model_dump_json().encode()
 
 
 _META_TTL_S = 5.0
 _meta_cache: weakref.WeakKeyDictionary[Engine, tuple[float, Meta]] = weakref.WeakKeyDictionary()
 
 
+def _cached_meta(engine: Engine) -> Meta | None:
+    cached = _meta_cache.get(engine)
+    if cached is not None and time.monotonic() - cached[0] < _META_TTL_S:
+        return cached[1].model_copy(update={"server_time": auth.utcnow()})
+    return None
+
+
 def _meta_with_new_session(engine: Engine, settings: Settings) -> Meta:
     """The meta for a push answer, read at most every few seconds: a push answer may lag a new pack by
     that much (the pull brings it anyway), and a busy server saves a query per push."""
     now = time.monotonic()
-    cached = _meta_cache.get(engine)
-    if cached is not None and now - cached[0] < _META_TTL_S:
-        return cached[1].model_copy(update={"server_time": auth.utcnow()})
+    cached = _cached_meta(engine)
+    if cached is not None:
+        return cached
     with Session(engine) as session:
         meta = current_meta(session, settings)
     _meta_cache[engine] = (now, meta)
