@@ -19,7 +19,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from psycopg.rows import namedtuple_row
@@ -217,17 +217,9 @@ def _push_once(
         outcomes = [a for a in answers if isinstance(a, _Outcome)]
         changed = [o for o in outcomes if o.row is not None]
         rechecked = _recheck_visits(conn, rows, [o.row for o in changed if o.row is not None])
-        if changed or rechecked:
-            # Allocate as late as possible: from here to COMMIT other writers wait for the counter row.
-            first = versions.allocate(conn, len(changed) + len(rechecked))
-            for offset, outcome in enumerate(changed):
-                assert outcome.row is not None
-                outcome.version = first + offset
-                outcome.row.set({"version": outcome.version})
-            for offset, row in enumerate(rechecked, start=first + len(changed)):
-                row.set({"version": offset})
-            _write_rows(conn, [o.row for o in changed if o.row is not None] + rechecked)
-        _record(conn, user, outcomes)
+        _write_conflicts(conn, outcomes)  # they need no change number: written before the counter lock
+        _number_and_write(conn, user, outcomes, changed, rechecked)
+        _write_tombstones(conn, outcomes)
     return [a if isinstance(a, MutationResult) else _result(a) for a in answers]
 
 
@@ -289,16 +281,7 @@ def _lock_rows(conn: Connection, mutations: Sequence[Mutation]) -> dict[tuple[st
 def _write_rows(conn: Connection, rows: Sequence[_Row]) -> None:
     """INSERT the rows this batch created and UPDATE the changed columns of the others: one statement
     per table (and set of changed columns)."""
-    inserts: dict[str, list[dict[str, Any]]] = {}
-    updates: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
-    for row in rows:
-        if not row.stored:
-            inserts.setdefault(row.entity, []).append(row.values)
-            row.stored = True
-        elif row.dirty:
-            columns = tuple(sorted(row.dirty))
-            updates.setdefault((row.entity, columns), []).append(row.values)
-        row.dirty.clear()
+    inserts, updates = _row_writes(rows)
     for entity, values in inserts.items():
         _insert_many(conn, SYNCED_ENTITIES[entity].__table__, values)  # type: ignore[attr-defined]
     for (entity, columns), values in updates.items():
@@ -338,14 +321,17 @@ def _pg_update_sql(table: Table, columns: tuple[str, ...], dialect: Any) -> str:
     )
 
 
+def _pg_json(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    """The rows as one JSON document. ValueError for a NaN or infinite float, which JSON cannot carry
+    (callers then take the generic path, which stores them as before)."""
+    return json.dumps([{c: r[c] for c in columns} for r in rows], default=_json_value, allow_nan=False)
+
+
 def _pg_rows(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> dict[str, str] | None:
-    """The rows as one JSON parameter; None when a float is NaN or infinite, which JSON cannot carry
-    (the caller then takes the generic path, which stores them as before)."""
     try:
-        body = json.dumps([{c: r[c] for c in columns} for r in rows], default=_json_value, allow_nan=False)
+        return {"rows": _pg_json(columns, rows)}
     except ValueError:
         return None
-    return {"rows": body}
 
 
 def _insert_many(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -461,27 +447,56 @@ def _field_conflict(conflict: dict[str, Any]) -> FieldConflict:
     )
 
 
-def _record(conn: Connection, user: CurrentUser, outcomes: Sequence[_Outcome]) -> None:
-    """The batch's conflicts, tombstones and mutation log, in bulk."""
-    if not outcomes:
-        return
+def _number_and_write(
+    conn: Connection,
+    user: CurrentUser,
+    outcomes: Sequence[_Outcome],
+    changed: Sequence[_Outcome],
+    rechecked: Sequence[_Row],
+) -> None:
+    """Give the changed rows their change numbers and write them with the mutation log.
+
+    Numbers are allocated as late as possible: from the allocation to COMMIT other writers wait for
+    the counter row (see `versions.py`). On PostgreSQL allocation, rows and log are one statement
+    (one round trip inside the locked stretch); elsewhere they are three."""
+    count = len(changed) + len(rechecked)
+    # Offsets first: outcome i gets `first + i`, re-checked visits come after the batch's own rows;
+    # a row changed twice in the batch keeps the last number.
+    for offset, outcome in enumerate(changed):
+        assert outcome.row is not None
+        outcome.version = offset
+        outcome.row.set({"version": offset})
+    for offset, row in enumerate(rechecked, start=len(changed)):
+        row.set({"version": offset})
+    numbered = list({id(r): r for r in [*(o.row for o in changed if o.row is not None), *rechecked]}.values())
     now = utcnow()
-    logs: list[dict[str, Any]] = []
-    conflicts: list[dict[str, Any]] = []
+    first: int | None = None
+    if count and conn.dialect.name == "postgresql":
+        first = _pg_number_and_write(conn, count, numbered, _log_rows(user, outcomes, now))
+    if first is None:
+        first = versions.allocate(conn, count) if count else 0
+        for row in numbered:
+            row.values["version"] += first
+        _write_rows(conn, numbered)
+        for outcome in changed:
+            outcome.version = first + (outcome.version or 0)
+        if outcomes:
+            _insert_many(conn, _LOG, _log_rows(user, outcomes, now))
+        return
+    for row in numbered:
+        row.values["version"] += first
+    for outcome in changed:
+        outcome.version = first + (outcome.version or 0)
+
+
+def _log_rows(user: CurrentUser, outcomes: Sequence[_Outcome], now: datetime) -> list[dict[str, Any]]:
+    """Mutation log rows. Until numbers are allocated a changed row's `version` is its offset."""
+    logs = []
     for outcome in outcomes:
         m = outcome.mutation
-        if outcome.version is None and outcome.status in ("applied", "conflict"):
-            outcome.version = outcome.previous_version
-        conflicts.extend(outcome.conflicts or [])
-        if outcome.deleted_now and outcome.row is not None:
-            _drop_tombstone(conn, m)
-            conn.execute(
-                insert(_TOMBSTONE).values(
-                    entity=m.entity, entity_id=m.entity_id, version=outcome.version or 0, deleted_at=now
-                )
-            )
-        if outcome.undeleted_now:
-            _drop_tombstone(conn, m)
+        version = outcome.version
+        if outcome.row is None and outcome.status in ("applied", "conflict"):
+            version = outcome.version = outcome.previous_version
         logs.append(
             {
                 "mutation_id": m.mutation_id,
@@ -491,16 +506,117 @@ def _record(conn: Connection, user: CurrentUser, outcomes: Sequence[_Outcome]) -
                 "entity_id": m.entity_id,
                 "village_code": m.village_code,
                 "status": outcome.status,
-                "version": outcome.version,
+                "version": version,
                 "previous_version": outcome.previous_version,
                 "reason": outcome.reason[:500],
                 "conflicts": [_field_conflict(c).model_dump(mode="json") for c in outcome.conflicts or []],
                 "received_at": now,
+                "numbered": outcome.row is not None,
             }
         )
+    return logs
+
+
+def _pg_number_and_write(
+    conn: Connection, count: int, rows: Sequence[_Row], logs: list[dict[str, Any]]
+) -> int | None:
+    """One statement: UPDATE the counter (taking its lock, exactly as `versions.allocate`) and, in
+    CTEs reading its new value, write the rows and the log with `version = first + offset`. Returns
+    the first number; None (nothing done) when a value cannot travel as JSON (NaN, infinity)."""
+    inserts, updates = _row_writes(rows, clear=False)
+    parts: list[tuple[str, Table, tuple[str, ...]]] = []
+    params: dict[str, Any] = {"count": count, "counter": versions.CHANGE_COUNTER}
+    try:
+        for entity, values in inserts.items():
+            table = SYNCED_ENTITIES[entity].__table__  # type: ignore[attr-defined]
+            parts.append(("numbered", table, tuple(table.c.keys())))
+            params[f"p{len(parts)}"] = _pg_json(tuple(table.c.keys()), values)
+        for (entity, columns), values in updates.items():
+            table = SYNCED_ENTITIES[entity].__table__  # type: ignore[attr-defined]
+            parts.append(("update", table, columns))
+            params[f"p{len(parts)}"] = _pg_json(("id", *columns), values)
+        log_columns = tuple(_LOG.c.keys())
+        for numbered in (True, False):
+            chosen = [row for row in logs if row["numbered"] is numbered]
+            if chosen:
+                parts.append(("numbered" if numbered else "plain", _LOG, log_columns))
+                params[f"p{len(parts)}"] = _pg_json(log_columns, chosen)
+    except ValueError:
+        return None
+    _row_writes(rows)  # written now: clear the dirty columns, mark created rows stored
+    sql = _pg_numbered_sql(tuple(parts), conn.dialect)
+    return int(conn.exec_driver_sql(sql, params).scalar_one())
+
+
+@lru_cache(maxsize=256)
+def _pg_numbered_sql(parts: tuple[tuple[str, Table, tuple[str, ...]], ...], dialect: Any) -> str:
+    quote = dialect.identifier_preparer.quote
+    ctes = [
+        "counter AS (UPDATE server_counter SET value = value + %(count)s WHERE name = %(counter)s "
+        "RETURNING value - %(count)s + 1 AS first)"
+    ]
+    for number, (kind, table, columns) in enumerate(parts, start=1):
+        name = dialect.identifier_preparer.format_table(table)
+        source = f"json_populate_recordset(NULL::{name}, %(p{number})s) AS v"
+        # In "update" and "numbered" parts `version` holds an offset from the first number.
+        values = [
+            "counter.first + v.version" if c == "version" and kind != "plain" else f"v.{quote(c)}"
+            for c in columns
+        ]
+        if kind == "update":
+            sets = ", ".join(f"{quote(c)} = {value}" for c, value in zip(columns, values, strict=True))
+            ctes.append(
+                f"w{number} AS (UPDATE {name} SET {sets} FROM counter, {source} WHERE {name}.id = v.id)"
+            )
+        else:
+            names = ", ".join(quote(c) for c in columns)
+            picks = ", ".join(values)
+            ctes.append(f"w{number} AS (INSERT INTO {name} ({names}) SELECT {picks} FROM counter, {source})")
+    return "WITH " + ", ".join(ctes) + " SELECT first FROM counter"
+
+
+def _row_writes(
+    rows: Sequence[_Row], *, clear: bool = True
+) -> tuple[dict[str, list[dict[str, Any]]], dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]]]:
+    """The rows to INSERT (created by this batch) by entity, and to UPDATE by entity and columns;
+    with `clear` they count as written afterwards (created rows stored, no dirty columns)."""
+    inserts: dict[str, list[dict[str, Any]]] = {}
+    updates: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+    seen: set[int] = set()
+    for row in rows:
+        if id(row) in seen:
+            continue
+        seen.add(id(row))
+        if not row.stored:
+            inserts.setdefault(row.entity, []).append(row.values)
+        elif row.dirty:
+            updates.setdefault((row.entity, tuple(sorted(row.dirty))), []).append(row.values)
+    if clear:
+        for row in rows:
+            row.stored = True
+            row.dirty.clear()
+    return inserts, updates
+
+
+def _write_conflicts(conn: Connection, outcomes: Sequence[_Outcome]) -> None:
+    conflicts = [c for o in outcomes for c in o.conflicts or []]
     if conflicts:
         _insert_many(conn, _CONFLICT, conflicts)
-    _insert_many(conn, _LOG, logs)
+
+
+def _write_tombstones(conn: Connection, outcomes: Sequence[_Outcome]) -> None:
+    now = utcnow()
+    for outcome in outcomes:
+        m = outcome.mutation
+        if outcome.deleted_now and outcome.row is not None:
+            _drop_tombstone(conn, m)
+            conn.execute(
+                insert(_TOMBSTONE).values(
+                    entity=m.entity, entity_id=m.entity_id, version=outcome.version or 0, deleted_at=now
+                )
+            )
+        if outcome.undeleted_now:
+            _drop_tombstone(conn, m)
 
 
 def _drop_tombstone(conn: Connection, m: Mutation) -> None:
