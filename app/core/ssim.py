@@ -21,6 +21,7 @@ import math
 
 import numpy as np
 import numpy.typing as npt
+from numpy.lib.stride_tricks import sliding_window_view
 from PIL import Image
 
 SIGMA = 1.5
@@ -33,33 +34,27 @@ C2 = (0.03 * 255) ** 2
 Array = npt.NDArray[np.float32]
 
 
-def _gaussian_taps() -> list[np.float32]:
+def _gaussian_taps() -> Array:
     weights = [math.exp(-0.5 * (offset / SIGMA) ** 2) for offset in range(-RADIUS, RADIUS + 1)]
     total = sum(weights)
-    return [np.float32(weight / total) for weight in weights]
+    return np.array([weight / total for weight in weights], dtype=np.float32)
 
 
 _TAPS = _gaussian_taps()
+_WINDOW = 2 * RADIUS + 1
 
 
 def _window_means(plane: Array) -> Array:
-    """Gaussian-weighted window means at the grid's centres (separable; symmetric taps paired)."""
+    """Gaussian-weighted window means at the grid's centres: a vertical pass on every ROW_STEP-th
+    row, then a horizontal pass on every COLUMN_STEP-th column, each one einsum over a strided
+    window view (no temporaries, about twice as fast as summing shifted slices)."""
     height, width = plane.shape
-    rows = (height - 2 * RADIUS - 1) // ROW_STEP + 1
-    columns = (width - 2 * RADIUS - 1) // COLUMN_STEP + 1
-    row_span = ROW_STEP * (rows - 1) + 1
-    column_span = COLUMN_STEP * (columns - 1) + 1
-    centre = _TAPS[RADIUS]
-    vertical = plane[RADIUS : RADIUS + row_span : ROW_STEP] * centre
-    for offset in range(1, RADIUS + 1):
-        above = plane[RADIUS - offset : RADIUS - offset + row_span : ROW_STEP]
-        below = plane[RADIUS + offset : RADIUS + offset + row_span : ROW_STEP]
-        vertical += _TAPS[RADIUS + offset] * (above + below)
-    means = vertical[:, RADIUS : RADIUS + column_span : COLUMN_STEP] * centre
-    for offset in range(1, RADIUS + 1):
-        left = vertical[:, RADIUS - offset : RADIUS - offset + column_span : COLUMN_STEP]
-        right = vertical[:, RADIUS + offset : RADIUS + offset + column_span : COLUMN_STEP]
-        means += _TAPS[RADIUS + offset] * (left + right)
+    rows = (height - _WINDOW) // ROW_STEP + 1
+    columns = (width - _WINDOW) // COLUMN_STEP + 1
+    down = sliding_window_view(plane, _WINDOW, axis=0)[: rows * ROW_STEP : ROW_STEP]  # rows, width, k
+    vertical: Array = np.einsum("rwk,k->rw", down, _TAPS)
+    across = sliding_window_view(vertical, _WINDOW, axis=1)[:, : columns * COLUMN_STEP : COLUMN_STEP]
+    means: Array = np.einsum("rck,k->rc", across, _TAPS)
     return means
 
 
@@ -86,7 +81,8 @@ class LumaSsim:
             decoded.draft("L", decoded.size)  # libjpeg hands back Y and skips the chroma planes
             if decoded.size != self.size:
                 raise ValueError(f"encode is {decoded.size}, reference is {self.size}")
-            return self.of_luminance(luminance(decoded))
+            y = luminance(decoded)
+        return self.of_luminance(y)
 
     def of_luminance(self, y: Array) -> float:
         if not self.measurable:
