@@ -26,7 +26,7 @@ from starlette.requests import ClientDisconnect
 import app as app_package
 from app.server import auth, sync, versions
 from app.server.config import Settings, parse_version
-from app.server.db import is_postgres, open_database, write_session
+from app.server.db import WRITE, is_postgres, open_database, write_session
 from app.server.models import Conflict, PolicyPack, User
 from app.sync.protocol import (
     CLIENT_HEADER,
@@ -327,25 +327,28 @@ async def push(request: Request, settings: SettingsDep) -> Response:
 
 
 def _push_in_thread(engine: Engine, settings: Settings, token: str, body: bytes) -> bytes:
-    current = auth.user_for_token(engine, token)
-    if current is None:
-        raise ApiError(
-            401,
-            "Sesi Anda sudah berakhir atau dicabut; silakan masuk lagi.",
-            "token_invalid",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    try:
-        batch = PushRequest.model_validate_json(body)
-    except PydanticValidationError as exc:
-        raise ApiError(422, _validation_message(exc.errors()), "invalid_body") from None
-    if len(batch.mutations) > settings.max_push_mutations:
-        raise ApiError(
-            413,
-            f"Terlalu banyak perubahan dalam satu kiriman (batas {settings.max_push_mutations}).",
-            "too_many",
-        )
-    results = sync.push(engine, current, batch.mutations)
+    # The token is checked in the batch's own transaction: one connection, no extra round trips.
+    with engine.connect() as conn:
+        conn.execution_options(**WRITE).begin()
+        current = auth.user_for_token(conn, token)
+        if current is None:
+            raise ApiError(
+                401,
+                "Sesi Anda sudah berakhir atau dicabut; silakan masuk lagi.",
+                "token_invalid",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        try:
+            batch = PushRequest.model_validate_json(body)
+        except PydanticValidationError as exc:
+            raise ApiError(422, _validation_message(exc.errors()), "invalid_body") from None
+        if len(batch.mutations) > settings.max_push_mutations:
+            raise ApiError(
+                413,
+                f"Terlalu banyak perubahan dalam satu kiriman (batas {settings.max_push_mutations}).",
+                "too_many",
+            )
+        results = sync.push(engine, current, batch.mutations, connection=conn)
     # The answer carries the server's meta, so a sync needs no separate meta round trip (DESIGN §10).
     meta = _meta_with_new_session(engine, settings)
     return PushResponse(results=results, server_time=auth.utcnow(), meta=meta).model_dump_json().encode()

@@ -17,7 +17,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import ColumnElement, Engine, Select, bindparam, false, or_, true
+from sqlalchemy import ColumnElement, Connection, Engine, Select, bindparam, false, or_, true
 from sqlmodel import Session, col, func, select
 
 from app.core.models import Role
@@ -216,18 +216,24 @@ def _token_query() -> Select[Any]:
 _TOKEN_QUERY = _token_query()
 
 
-def user_for_token(engine: Engine, token: str) -> CurrentUser | None:
+def user_for_token(bind: Engine | Connection, token: str) -> CurrentUser | None:
     """The user behind a live token with their scope, or None (unknown, expired, revoked, deactivated).
 
     Checked against the database on every request, in one statement (token, user and assignments
-    joined) on an autocommit connection: no BEGIN/ROLLBACK round trips, no ORM. A token is not
-    cached: logout, a password change or a deactivation takes effect on the very next request, on
-    every worker, and the query costs a fraction of a millisecond (Argon2 runs only at login).
+    joined), no ORM: given an engine, on an autocommit connection (no BEGIN/ROLLBACK round trips);
+    given a connection, in its transaction (push checks the token in the transaction of the batch).
+    A token is not cached: logout, a password change or a deactivation takes effect on the very
+    next request, on every worker, and the query costs a fraction of a millisecond (Argon2 runs
+    only at login).
     """
-    with engine.connect() as conn:
-        if conn.dialect.name == "postgresql":
-            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-        found = conn.execute(_TOKEN_QUERY, {"digest": token_digest(token)}).all()
+    digest = {"digest": token_digest(token)}
+    if isinstance(bind, Connection):
+        found = bind.execute(_TOKEN_QUERY, digest).all()
+    else:
+        with bind.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            found = conn.execute(_TOKEN_QUERY, digest).all()
     if not found:
         return None
     first = found[0]

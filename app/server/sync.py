@@ -26,6 +26,7 @@ from psycopg.rows import namedtuple_row
 from pydantic import BaseModel, TypeAdapter, create_model
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import (
+    JSON,
     ColumnElement,
     Connection,
     Engine,
@@ -34,16 +35,15 @@ from sqlalchemy import (
     String,
     Table,
     Update,
-    any_,
     bindparam,
     delete,
+    func,
     insert,
     literal,
     select,
     union_all,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col
 
@@ -171,13 +171,35 @@ class _Outcome:
 
 
 def push(
-    engine: Engine, user: CurrentUser, mutations: Sequence[Mutation], *, attempts: int = 5
+    engine: Engine,
+    user: CurrentUser,
+    mutations: Sequence[Mutation],
+    *,
+    attempts: int = 5,
+    connection: Connection | None = None,
 ) -> list[MutationResult]:
+    """Apply a batch in one transaction and commit it. With `connection` (opened with the WRITE
+    execution option, possibly already in the transaction that checked the token) the first attempt
+    runs in that connection's transaction."""
     digests = [mutation_digest(m) for m in mutations]
+    if connection is not None:
+        return _push_with_retries(connection, user, mutations, digests, attempts)
+    with engine.connect() as conn:
+        return _push_with_retries(conn.execution_options(**WRITE), user, mutations, digests, attempts)
+
+
+def _push_with_retries(
+    conn: Connection, user: CurrentUser, mutations: Sequence[Mutation], digests: Sequence[str], attempts: int
+) -> list[MutationResult]:
     for attempt in range(attempts):
+        if not conn.in_transaction():
+            conn.begin()
         try:
-            return _push_once(engine, user, mutations, digests)
+            answers = _push_once(conn, user, mutations, digests)
+            conn.commit()
+            return answers
         except (IntegrityError, DBAPIError) as exc:
+            conn.rollback()
             # A concurrent batch inserted the same row / mutation id first, or PostgreSQL broke a
             # deadlock: nothing of this batch was committed, so running it again is safe and will
             # find the other batch's effect.
@@ -194,40 +216,41 @@ def _retryable(exc: Exception) -> bool:
 
 
 def _push_once(
-    engine: Engine, user: CurrentUser, mutations: Sequence[Mutation], digests: Sequence[str]
+    conn: Connection, user: CurrentUser, mutations: Sequence[Mutation], digests: Sequence[str]
 ) -> list[MutationResult]:
-    # A plain connection, not an ORM session: a Session is made only when a visit must be re-checked.
-    with engine.connect() as conn, conn.execution_options(**WRITE).begin():
-        logged = _logged(conn, list({m.mutation_id for m in mutations}))
-        rows = _lock_rows(conn, mutations)
-        answers: list[MutationResult | _Outcome] = []
-        seen: dict[str, _Outcome] = {}
-        for mutation, digest in zip(mutations, digests, strict=True):
-            earlier = seen.get(mutation.mutation_id)
-            if earlier is not None:
-                answers.append(_repeat(mutation, digest, earlier.digest, _result(earlier)))
-                continue
-            log = logged.get(mutation.mutation_id)
-            if log is not None:
-                answers.append(_repeat(mutation, digest, log.body_sha256, _logged_result(log)))
-                continue
-            outcome = _merge(conn, user, mutation, digest, rows)
-            seen[mutation.mutation_id] = outcome
-            answers.append(outcome)
-        outcomes = [a for a in answers if isinstance(a, _Outcome)]
-        changed = [o for o in outcomes if o.row is not None]
-        rechecked = _recheck_visits(conn, rows, [o.row for o in changed if o.row is not None])
-        _write_conflicts(conn, outcomes)  # they need no change number: written before the counter lock
-        _number_and_write(conn, user, outcomes, changed, rechecked)
-        _write_tombstones(conn, outcomes)
+    # Runs in the caller's transaction (see `push`). A plain connection, not an ORM session: a
+    # Session is made only when a visit must be re-checked.
+    logged = _logged(conn, list({m.mutation_id for m in mutations}))
+    rows = _lock_rows(conn, mutations)
+    answers: list[MutationResult | _Outcome] = []
+    seen: dict[str, _Outcome] = {}
+    for mutation, digest in zip(mutations, digests, strict=True):
+        earlier = seen.get(mutation.mutation_id)
+        if earlier is not None:
+            answers.append(_repeat(mutation, digest, earlier.digest, _result(earlier)))
+            continue
+        log = logged.get(mutation.mutation_id)
+        if log is not None:
+            answers.append(_repeat(mutation, digest, log.body_sha256, _logged_result(log)))
+            continue
+        outcome = _merge(conn, user, mutation, digest, rows)
+        seen[mutation.mutation_id] = outcome
+        answers.append(outcome)
+    outcomes = [a for a in answers if isinstance(a, _Outcome)]
+    changed = [o for o in outcomes if o.row is not None]
+    rechecked = _recheck_visits(conn, rows, [o.row for o in changed if o.row is not None])
+    _write_conflicts(conn, outcomes)  # they need no change number: written before the counter lock
+    _number_and_write(conn, user, outcomes, changed, rechecked)
+    _write_tombstones(conn, outcomes)
     return [a if isinstance(a, MutationResult) else _result(a) for a in answers]
 
 
 def _ids_clause(key: ColumnElement[str], postgres: bool) -> ColumnElement[bool]:
-    """`key IN (ids)`: on PostgreSQL `= ANY(array)`, one SQL text whatever the batch size, so psycopg
-    prepares it once per connection; SQLite expands the list."""
+    """`key IN (ids)`. On PostgreSQL the ids travel as one JSON array: one SQL text whatever the
+    batch size (prepared once per connection), and no per-element work in psycopg's list dumper;
+    SQLite expands the list."""
     if postgres:
-        return key == any_(bindparam("ids", type_=ARRAY(String)))
+        return key.in_(select(func.json_array_elements_text(bindparam("ids", type_=JSON))))
     return key.in_(bindparam("ids", expanding=True))
 
 
@@ -241,7 +264,8 @@ _LOGGED_COLUMNS = (
     "conflicts",
 )
 _PG_LOGGED_SQL = (
-    f"SELECT {', '.join(_LOGGED_COLUMNS)} FROM mutation_log WHERE mutation_id = ANY(%(ids)s::varchar[])"
+    f"SELECT {', '.join(_LOGGED_COLUMNS)} FROM mutation_log "
+    "WHERE mutation_id IN (SELECT json_array_elements_text(%(ids)s::json))"
 )
 
 
@@ -251,7 +275,7 @@ def _logged(conn: Connection, ids: list[str]) -> dict[str, Any]:
         # Never a prepared statement here: PostgreSQL caches the generic plan made while the log was
         # small, and on a growing log that plan cost ~3 ms of server CPU per batch instead of ~0.1.
         cursor = conn.connection.driver_connection.cursor(row_factory=namedtuple_row)  # type: ignore[union-attr]
-        found = cursor.execute(_PG_LOGGED_SQL, {"ids": ids}, prepare=False).fetchall()
+        found = cursor.execute(_PG_LOGGED_SQL, {"ids": json.dumps(ids)}, prepare=False).fetchall()
     else:
         query = select(*(_LOG.c[c] for c in _LOGGED_COLUMNS)).where(_ids_clause(_LOG.c.mutation_id, False))
         found = list(conn.execute(query, {"ids": ids}))
