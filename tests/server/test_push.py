@@ -236,3 +236,19 @@ def test_purged_tombstones_make_old_cursors_410(api: TestClient, engine: Engine)
     gone = api.get("/sync/v1/pull", params={"cursor": old_cursor}, headers=headers)
     assert gone.status_code == 410 and gone.json()["code"] == "cursor_expired"
     assert api.get("/sync/v1/pull", params={"cursor": fresh_cursor}, headers=headers).status_code == 200
+
+
+def test_values_json_cannot_carry_still_apply(api: TestClient, engine: Engine) -> None:
+    # PostgreSQL takes a batch's rows as one JSON document; a NaN has no JSON form, so such a batch
+    # takes the generic path and is stored as before.
+    headers = login(api, "pendamping")
+    household = first(engine, Household)
+    body = json.dumps({"mutations": [mutation(household, {"latitude": float("nan"), "rt": "009"})]})
+    response = api.post(
+        "/sync/v1/push", content=body, headers={**headers, "Content-Type": "application/json"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["results"][0]["status"] == "applied"
+    stored = fetch(engine, Household, household.id)
+    # NaN on PostgreSQL; SQLite has no NaN and stores NULL (as it always did).
+    assert stored.rt == "009" and (stored.latitude is None or stored.latitude != stored.latitude)
