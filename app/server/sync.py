@@ -5,11 +5,12 @@ together, so a repeat after a lost response finds the stored answer. Rows touche
 locked (FOR UPDATE on PostgreSQL, in a fixed order so two batches cannot deadlock on each other) before
 they are merged, and change numbers are allocated last (see `versions.py`).
 
-The push path is set-based SQLAlchemy Core, not ORM units of work: per batch one SELECT of the known
-mutation ids, one locking SELECT of the rows per entity, then (after allocation) one executemany per
-kind of write. The merge itself works on plain dicts of column values and validates with pydantic
-mirrors of the table models (same fields and constraints, without SQLAlchemy's instrumentation),
-which is what lets two cores carry a few hundred batches a second (DESIGN §10).
+The push path is set-based SQL, not ORM units of work: per batch one SELECT of the known mutation
+ids, one locking SELECT of the rows per entity, then one statement that allocates the change numbers
+and writes rows and log (on PostgreSQL; three on SQLite). The merge itself works on plain dicts of
+column values and validates with pydantic mirrors of the table models (same fields and constraints,
+without SQLAlchemy's instrumentation). Together about a quarter of the ORM version's CPU per batch
+(DESIGN §10: server throughput).
 """
 
 from __future__ import annotations
@@ -101,10 +102,6 @@ def canonical(model: type[SyncedRow], field: str, value: Any) -> Any:
     if isinstance(parsed, datetime) and parsed.tzinfo is not None:
         parsed = parsed.astimezone(UTC)
     return _adapter(model, field).dump_python(parsed, mode="json")
-
-
-def row_json(row: SyncedRow) -> dict[str, Any]:
-    return row.model_dump(mode="json", exclude={"version"})
 
 
 def mutation_digest(mutation: Mutation) -> str:
@@ -274,8 +271,9 @@ def _logged(conn: Connection, ids: list[str]) -> dict[str, Any]:
     if conn.dialect.name == "postgresql":
         # Never a prepared statement here: PostgreSQL caches the generic plan made while the log was
         # small, and on a growing log that plan cost ~3 ms of server CPU per batch instead of ~0.1.
-        cursor = conn.connection.driver_connection.cursor(row_factory=namedtuple_row)  # type: ignore[union-attr]
-        found = cursor.execute(_PG_LOGGED_SQL, {"ids": json.dumps(ids)}, prepare=False).fetchall()
+        raw = conn.connection.driver_connection
+        with raw.cursor(row_factory=namedtuple_row) as cursor:  # type: ignore[union-attr]
+            found = cursor.execute(_PG_LOGGED_SQL, {"ids": json.dumps(ids)}, prepare=False).fetchall()
     else:
         query = select(*(_LOG.c[c] for c in _LOGGED_COLUMNS)).where(_ids_clause(_LOG.c.mutation_id, False))
         found = list(conn.execute(query, {"ids": ids}))
