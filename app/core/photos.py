@@ -456,7 +456,7 @@ def _encode_within_budget(image: Image.Image, profile: PhotoProfile) -> tuple[by
 # SSIM gained per JPEG quality step around 50–60 on busy 1600 px photos: the step size of the search.
 _SSIM_PER_QUALITY = 0.0008
 # After this many SSIM probes any passing quality will do; the search goes on only to find one. After
-# two, a refinement of a single step is not worth a probe (0.2 % of bytes on the benchmark's photos,
+# two, a refinement of a single step is not worth a probe (0.3 % of bytes on the benchmark's photos,
 # against a sixth of its probes).
 _ENOUGH_SSIM_PROBES = 3
 _MAX_SSIM_PROBES = 8
