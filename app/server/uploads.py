@@ -1,13 +1,22 @@
 """Photo blobs over HTTP (DESIGN §5): tus uploads, the missing-blobs query, ranged downloads.
 
 - `POST /sync/v1/blobs/missing` answers which of the given sha256 the server lacks.
-- `/sync/v1/uploads` is tuspyserver's tus router. A guard dependency runs before the router's own
-  body reader: it authenticates, checks the declared village against the user's scope, remembers
-  who owns each upload (a `<uid>.verval` sidecar, so nobody else can resume or read it), and repairs
-  an upload whose data file holds more bytes than its recorded offset (a server killed mid-PATCH
-  appends without updating the offset; resuming must not leave those bytes in the middle). On
-  completion the body's sha256 is checked and the file moves into the `BlobStore`; a mismatch deletes
-  the upload and answers 422 `hash_mismatch`, so the client starts over.
+- `/sync/v1/uploads` is tus 1.0: HEAD, PATCH, DELETE and OPTIONS are tuspyserver's router; creation
+  (POST) is ours, in tuspyserver's on-disk format, because tuspyserver 4.4.3's creation-with-upload
+  buffers the whole body in memory, keeps nothing of a body cut mid-way and never runs the completion
+  hook when the POST body completes the upload. Ours streams the body to disk and keeps what arrived
+  before a cut, and the upload's id is derived from (user, sha256): a second POST for the same blob
+  by the same user finds the same upload and answers its `Upload-Offset` (a client that lost the
+  answer to a cut POST learns where to go on without re-sending), and a POST body that starts at a
+  byte the server already holds has those bytes skipped (a blob's bytes never change). A whole photo
+  fits in the POST, so on a good day each photo costs one request.
+- A guard dependency runs before every tus route's body reader: it authenticates, checks the declared
+  village against the user's scope, remembers who owns each upload (a `<uid>.verval` sidecar, so
+  nobody else can resume or read it), and repairs an upload whose data file holds more bytes than its
+  recorded offset (a server killed mid-PATCH appends without updating the offset; resuming must not
+  leave those bytes in the middle). On completion the body's sha256 is checked and the file moves into
+  the `BlobStore`; a mismatch deletes the upload and answers 422 `hash_mismatch`, so the client starts
+  over.
 - `GET /sync/v1/blobs/{sha256}` serves a blob (photo or thumbnail) with HTTP Range, only to users whose
   scope holds a Photo row referencing it. Uploading is allowed before the Photo row exists (photos go
   up before their record), serving is not: a hash alone gives no access.
@@ -16,21 +25,27 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import re
-import uuid as uuid_module
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Request
 from fastapi.responses import Response, StreamingResponse
+from fastapi.routing import APIRoute
 from sqlalchemy import or_, select
 from sqlmodel import Session, col
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 from tuspyserver import create_tus_router
-from tuspyserver.lock import acquire_upload_lock
+from tuspyserver.lock import FileLock, acquire_upload_lock
+from tuspyserver.params import TusUploadParams
+from tuspyserver.request import get_request_headers
 
 from app.core.models import Photo
 from app.server.api import ApiError, SessionDep, UserDep, check_client_version
@@ -40,6 +55,7 @@ from app.server.config import Settings
 from app.sync.blob_protocol import (
     BLOBS_PATH,
     MAX_BLOB_BYTES,
+    TUS_VERSION,
     UPLOADS_PATH,
     MissingRequest,
     MissingResponse,
@@ -243,20 +259,126 @@ def _make_guard(directory: Path) -> Callable[..., None]:
     return guard
 
 
-def _make_file_dep(directory: Path) -> Callable[..., Callable[[dict[str, Any]], dict[str, Any]]]:
-    def file_dep(request: Request) -> Callable[[dict[str, Any]], dict[str, Any]]:
-        def choose(_metadata: dict[str, Any]) -> dict[str, Any]:
-            owner = getattr(request.state, "verval_upload", None)
-            if request.method.upper() != "POST" or owner is None:
-                return {}
-            uid = uuid_module.uuid4().hex
-            directory.mkdir(parents=True, exist_ok=True)
-            _sidecar(directory, uid).write_text(json.dumps(owner), encoding="utf-8")
-            return {"uid": uid}
+def upload_uid(user_id: str, sha256: str) -> str:
+    """The upload id of one user's upload of one blob: the same for every POST of it (see above)."""
+    return hashlib.sha256(f"verval-upload:{user_id}:{sha256}".encode()).hexdigest()[:32]
 
-        return choose
 
-    return file_dep
+def _read_info(directory: Path, uid: str) -> TusUploadParams | None:
+    try:
+        return TusUploadParams(**json.loads((directory / f"{uid}.info").read_text(encoding="utf-8")))
+    except (FileNotFoundError, ValueError, TypeError):
+        return None
+
+
+def _write_info(directory: Path, uid: str, info: TusUploadParams) -> None:
+    """Atomically, as tuspyserver writes it (its HEAD and PATCH read the same file)."""
+    path = directory / f"{uid}.info"
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(info.model_dump()))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def _expired(info: TusUploadParams) -> bool:
+    if not isinstance(info.expires, str):
+        return False
+    try:
+        return parsedate_to_datetime(info.expires) < datetime.now(UTC)
+    except (TypeError, ValueError):
+        return False
+
+
+def _open_upload(directory: Path, uid: str, owner: dict[str, Any], metadata: dict[str, str]) -> int:
+    """The offset of this user's upload of this blob, creating the upload if there is none (under lock)."""
+    info = _read_info(directory, uid)
+    data = directory / uid
+    if info is not None and (info.size != owner["size"] or _expired(info) or not data.exists()):
+        _remove_upload(directory, uid)
+        info = None
+    if info is None:
+        _sidecar(directory, uid).write_text(json.dumps(owner), encoding="utf-8")
+        data.write_bytes(b"")  # whatever a crash left of an earlier attempt
+        _write_info(
+            directory,
+            uid,
+            TusUploadParams(
+                metadata=metadata,
+                size=owner["size"],
+                created_at=str(datetime.now()),
+                expires=formatdate(
+                    (datetime.now(UTC) + timedelta(days=UPLOAD_DAYS_TO_KEEP)).timestamp(), usegmt=True
+                ),
+            ),
+        )
+        return 0
+    if data.stat().st_size > info.offset:  # bytes past the offset were never acknowledged
+        with open(data, "r+b") as handle:
+            handle.truncate(info.offset)
+    return info.offset
+
+
+def _set_offset(directory: Path, uid: str, offset: int) -> None:
+    info = _read_info(directory, uid)
+    if info is not None:
+        info.offset = offset
+        info.upload_part += 1
+        _write_info(directory, uid, info)
+
+
+def _make_create(directory: Path, store: BlobStore) -> Callable[..., Any]:
+    complete = _make_on_complete(directory, store)
+
+    async def create_upload(request: Request) -> Response:
+        """tus creation (with upload): find or create the upload, append the body past what is held."""
+        owner: dict[str, Any] = request.state.verval_upload
+        uid = upload_uid(owner["user_id"], owner["sha256"])
+        size = int(owner["size"])
+        data = directory / uid
+        lock = FileLock(str(data), locks_dir=str(directory / ".locks"))
+        try:
+            await run_in_threadpool(lock.acquire, blocking=True, timeout=20)
+        except OSError:
+            raise ApiError(503, "Unggahan ini sedang ditulis; coba lagi sebentar.", "upload_busy") from None
+        try:
+            offset = await run_in_threadpool(
+                _open_upload, directory, uid, owner, _metadata(request.headers.get("upload-metadata"))
+            )
+            position = 0  # of the body, which starts at byte 0 of the blob
+            written = 0
+            handle = await run_in_threadpool(open, data, "ab")
+            try:
+                async for piece in request.stream():
+                    if position + len(piece) > size:
+                        raise ApiError(400, "Isi unggahan melebihi Upload-Length.", "too_long")
+                    skip = min(len(piece), max(0, offset + written - position))
+                    if skip < len(piece):
+                        handle.write(piece[skip:])
+                        written += len(piece) - skip
+                    position += len(piece)
+            except ClientDisconnect:
+                pass  # keep what arrived: the client's next POST or HEAD learns the offset
+            finally:
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
+                if written:
+                    await run_in_threadpool(_set_offset, directory, uid, offset + written)
+            offset += written
+            if offset == size:  # under the lock: a retry racing this request must not complete it too
+                await complete(str(data), {})  # raises 422 hash_mismatch (upload removed) on a bad body
+        finally:
+            lock.release()
+        headers = {
+            "Location": get_request_headers(request=request, uuid=uid, prefix=UPLOADS_PATH)["location"],
+            "Tus-Resumable": TUS_VERSION,
+            "Upload-Offset": str(offset),
+        }
+        return Response(status_code=201, headers=headers)
+
+    return create_upload
 
 
 def _make_on_complete(directory: Path, store: BlobStore) -> Callable[[str, dict[str, Any]], Any]:
@@ -287,12 +409,17 @@ def install(application: FastAPI, settings: Settings) -> None:
         max_size=MAX_BLOB_BYTES,
         days_to_keep=UPLOAD_DAYS_TO_KEEP,
         on_upload_complete=_make_on_complete(directory, store),
-        file_dep=_make_file_dep(directory),
         tags=["uploads"],
     )
+    # Creation is ours (see the module's docstring): drop tuspyserver's POST routes.
+    tus.routes = [r for r in tus.routes if not (isinstance(r, APIRoute) and "POST" in (r.methods or ()))]
+    creation = APIRouter(prefix=UPLOADS_PATH, tags=["uploads"])
+    create = _make_create(directory, store)
+    creation.add_api_route("", create, methods=["POST"], status_code=201)
+    creation.add_api_route("/", create, methods=["POST"], status_code=201, include_in_schema=False)
     # Router-level dependencies run before the route's own, so the guard sees a PATCH before
     # tuspyserver starts writing its body.
-    application.include_router(
-        tus, dependencies=[Depends(check_client_version), Depends(_make_guard(directory))]
-    )
+    guards = [Depends(check_client_version), Depends(_make_guard(directory))]
+    application.include_router(creation, dependencies=guards)
+    application.include_router(tus, dependencies=guards)
     application.include_router(blobs_router)

@@ -164,13 +164,25 @@ def set_size(store: Store, sha256: str, size: int) -> None:
             session.add(upload)
 
 
-def record_url(store: Store, sha256: str, url: str) -> None:
-    """Keep the tus upload URL before the first byte is sent, so a crash after it can resume."""
+def mark_started(store: Store, sha256: str) -> None:
+    """Before the first body byte goes out: from now on the server may hold part of this blob, so a
+    run that lost track of it (a cut POST, an app killed mid-request) asks for the offset first."""
+    with store.session() as session:
+        upload = session.get(BlobUpload, sha256)
+        if upload is not None and upload.state == QUEUED:
+            upload.state = UPLOADING
+            upload.updated_at = utcnow()
+            session.add(upload)
+
+
+def record_url(store: Store, sha256: str, url: str, offset: int = 0, *, sent: int = 0) -> None:
+    """Keep the tus upload URL (and the offset the server answered), so a drop or a crash resumes."""
     with store.session() as session:
         upload = session.get(BlobUpload, sha256)
         if upload is not None:
             upload.upload_url = url
-            upload.offset = 0
+            upload.offset = offset
+            upload.bytes_sent += sent
             upload.state = UPLOADING
             upload.updated_at = utcnow()
             session.add(upload)
@@ -204,11 +216,12 @@ def record_failure(
             session.add(upload)
 
 
-def confirm(store: Store, sha256s: Sequence[str]) -> int:
+def confirm(store: Store, sha256s: Sequence[str], *, sent: int = 0) -> int:
     """The server holds these blobs: mark them done and release the records waiting for them.
 
-    One transaction, so a record is never released for a blob still marked as pending. Returns how
-    many outbox entries were released.
+    One transaction, so a record is never released for a blob still marked as pending. `sent` adds
+    body bytes to the journal of a single blob (its last request's). Returns how many outbox entries
+    were released.
     """
     if not sha256s:
         return 0
@@ -223,6 +236,8 @@ def confirm(store: Store, sha256s: Sequence[str]) -> int:
                 upload.last_error = ""
                 upload.confirmed_at = now
                 upload.updated_at = now
+                if len(sha256s) == 1:
+                    upload.bytes_sent += sent
                 session.add(upload)
         result = session.execute(
             update(OutboxEntry)
