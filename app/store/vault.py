@@ -5,10 +5,14 @@ address the server and the sync protocol use. Camera originals are kept under th
 server confirms the processed photo, then dropped; they are never uploaded.
 
 On disk each file is `MAGIC + nonce (12) + AES-256-GCM ciphertext+tag`, with the blob's sha256 (or
-the original's id) as associated data, so a file renamed onto another address fails to open just like
-a file whose bytes were changed. The vault key is derived from the store key with HKDF, keeping the
-database cipher and the photo cipher on separate keys. Writes go through a temp file, fsync and
-os.replace: a crash leaves either the old state or the complete new file, never half a photo.
+the original's id) as associated data, so a file renamed onto another address fails to open just
+like a file whose bytes were changed. A download in progress is kept under its sha256 in `partial/`,
+as the pieces received so far, each sealed on its own (length, nonce, ciphertext+tag; the address
+and the piece's offset as associated data), so it survives an app restart and resumes from the byte
+it reached; a piece torn by a crash fails its tag and is dropped with everything after it. The vault
+key is derived from the store key with HKDF, keeping the database cipher and the photo cipher on
+separate keys. Writes go through a temp file, fsync and os.replace: a crash leaves either the old
+state or the complete new file, never half a photo.
 """
 
 from __future__ import annotations
@@ -50,7 +54,8 @@ class PhotoVault:
         self.directory = Path(directory)
         self._blobs = self.directory / "blobs"
         self._originals = self.directory / "originals"
-        for folder in (self._blobs, self._originals):
+        self._partials = self.directory / "partial"
+        for folder in (self._blobs, self._originals, self._partials):
             folder.mkdir(parents=True, exist_ok=True)
             for stale in folder.glob(f"*{_TMP_SUFFIX}"):  # left by a crash mid-write
                 stale.unlink(missing_ok=True)
@@ -113,6 +118,59 @@ class PhotoVault:
             raise ValueError(f"not a photo id: {photo_id!r}")
         return self._originals / photo_id
 
+    # --- downloads in progress, by sha256 -----------------------------------------------------------
+
+    def partial(self, sha256: str) -> bytes:
+        """The bytes of an interrupted download of `sha256` received so far (b"" if none).
+
+        Reading stops at the first piece that fails to open (a crash mid-append); the file is cut
+        back to the pieces that did, so the next append continues from there.
+        """
+        path = self._partial_path(sha256)
+        try:
+            sealed = path.read_bytes()
+        except FileNotFoundError:
+            return b""
+        if not sealed.startswith(MAGIC):
+            path.unlink(missing_ok=True)
+            return b""
+        data = bytearray()
+        position = len(MAGIC)
+        while position + 4 + NONCE_BYTES <= len(sealed):
+            length = int.from_bytes(sealed[position : position + 4], "big")
+            start = position + 4 + NONCE_BYTES
+            if start + length > len(sealed):
+                break
+            nonce = sealed[position + 4 : start]
+            associated = _partial_ad(sha256, len(data))
+            try:
+                data += self._aead.decrypt(nonce, sealed[start : start + length], associated)
+            except InvalidTag:
+                break
+            position = start + length
+        if position < len(sealed):
+            with open(path, "r+b") as handle:
+                handle.truncate(position)
+        return bytes(data)
+
+    def append_partial(self, sha256: str, offset: int, piece: bytes) -> None:
+        """Add the piece that starts at `offset` (the length of `partial(sha256)`) to the download."""
+        path = self._partial_path(sha256)
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        sealed = self._aead.encrypt(nonce, piece, _partial_ad(sha256, offset))
+        with open(path, "ab") as handle:
+            if handle.tell() == 0:
+                handle.write(MAGIC)
+            handle.write(len(sealed).to_bytes(4, "big") + nonce + sealed)
+
+    def drop_partial(self, sha256: str) -> None:
+        self._partial_path(sha256).unlink(missing_ok=True)
+
+    def _partial_path(self, sha256: str) -> Path:
+        if not _SHA256.fullmatch(sha256):
+            raise ValueError(f"not a lowercase sha256 hex digest: {sha256!r}")
+        return self._partials / sha256
+
     # --- file format ---------------------------------------------------------------------------------
 
     def _write(self, path: Path, data: bytes, associated: bytes) -> None:
@@ -145,6 +203,10 @@ class PhotoVault:
             return self._aead.decrypt(nonce, sealed[len(MAGIC) + NONCE_BYTES :], associated)
         except InvalidTag:
             raise _damaged(what) from None
+
+
+def _partial_ad(sha256: str, offset: int) -> bytes:
+    return f"partial/{sha256}/{offset}".encode("ascii")
 
 
 def _original_ad(photo_id: str) -> bytes:

@@ -1,9 +1,11 @@
 """Photo downloads (DESIGN §5, §8): thumbnails with every pull, full photos on demand or on fast links.
 
 `GET /sync/v1/blobs/{sha256}` streams the blob; a dropped connection resumes with `Range: bytes=N-`
-from the byte reached, so a cut costs only what was in flight. The whole body is checked against its
-sha256 before it enters the vault: a mismatch (damage on the server or on the way) is discarded and
-the blob fetched again from the start; a second mismatch is reported, and nothing is stored.
+from the byte reached, so a cut costs only what was in flight. The bytes received so far are kept in
+the vault (encrypted, `PhotoVault.append_partial`) as they arrive, so a download also resumes from
+where it stopped after the app is closed or killed. The whole body is checked against its sha256
+before it enters the vault: a mismatch (damage on the server or on the way) is discarded and the
+blob fetched again from the start; a second mismatch is reported, and nothing is stored.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import requests
 from sqlmodel import Session, col, select
@@ -33,6 +35,17 @@ class BlobSink(Protocol):
     def put(self, data: bytes) -> str: ...
 
     def has(self, sha256: str) -> bool: ...
+
+
+@runtime_checkable
+class PartialSink(Protocol):
+    """A sink that also keeps interrupted downloads (the `PhotoVault`): they survive a restart."""
+
+    def partial(self, sha256: str) -> bytes: ...
+
+    def append_partial(self, sha256: str, offset: int, piece: bytes) -> None: ...
+
+    def drop_partial(self, sha256: str) -> None: ...
 
 
 class DownloadCorrupt(SyncError):
@@ -81,8 +94,11 @@ class PhotoDownloader:
         report = report or DownloadReport()
         for attempt in range(2):
             data = self._fetch_resumable(sha256, report, progress)
-            if hashlib.sha256(data).hexdigest() == sha256:
+            good = hashlib.sha256(data).hexdigest() == sha256
+            if good:
                 self.sink.put(data)
+            self._drop_partial(sha256)
+            if good:
                 return data
             report.discarded += 1
             if attempt == 1:
@@ -95,7 +111,8 @@ class PhotoDownloader:
     def _fetch_resumable(
         self, sha256: str, report: DownloadReport, progress: Callable[[int, int], None] | None
     ) -> bytes:
-        received = bytearray()
+        kept = self.sink if isinstance(self.sink, PartialSink) else None
+        received = bytearray(kept.partial(sha256) if kept is not None else b"")
         total: int | None = None
         drops = 0
         while total is None or len(received) < total:
@@ -114,12 +131,17 @@ class PhotoDownloader:
                     timeout=self.timeout,
                     stream=True,
                 ) as response:
+                    if response.status_code == 416 and received:
+                        break  # everything had arrived before the restart; the hash check decides
                     if response.status_code >= 400:
                         SyncClient._raise(response.status_code, response.content)
                     if received and response.status_code != 206:
                         received.clear()  # the server ignored the range: start over
+                        self._drop_partial(sha256)
                     total = _total_size(response, len(received))
                     for piece in response.iter_content(_PIECE):
+                        if kept is not None:
+                            kept.append_partial(sha256, len(received), piece)
                         received += piece
                         got += len(piece)
                         report.bytes_received += len(piece)
@@ -139,6 +161,10 @@ class PhotoDownloader:
             if total is None:
                 break
         return bytes(received)
+
+    def _drop_partial(self, sha256: str) -> None:
+        if isinstance(self.sink, PartialSink):
+            self.sink.drop_partial(sha256)
 
     # ---- after a pull ---------------------------------------------------------------------------
 

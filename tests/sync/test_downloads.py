@@ -10,6 +10,7 @@ import pytest
 
 from app.server.runner import ServerThread
 from app.store.tables import SyncState
+from app.sync.client import Offline
 from app.sync.downloads import DownloadCorrupt, DownloadReport, PhotoDownloader
 from app.sync.engine import SyncEngine
 from app.sync.link import FULL_DOWNLOAD_KEY
@@ -101,6 +102,46 @@ def test_a_cut_download_resumes_from_the_byte_it_reached(tmp_path: Path) -> None
                 assert report.bytes_received == size
                 lost_in_flight = size // 2 - report.resumed_from[0]
                 assert proxy.bytes_down - size <= lost_in_flight + 2_000
+            finally:
+                officer.close()
+
+
+def test_a_download_cut_before_the_app_restarts_resumes_from_the_byte_it_reached(tmp_path: Path) -> None:
+    with photo_server(tmp_path) as server:
+        (photo,) = _photos_on_server(server, tmp_path, 1, seed=4)
+        with LinkProxy(("127.0.0.1", server.port), FAST, seed=4) as proxy:
+            officer = _synced(tmp_path, proxy.url, "on_demand")
+            try:
+                SyncEngine(officer.store, officer.client).sync()
+                size = photo.byte_size
+                officer.client.session.close()  # the download opens a new connection: cut that one
+                proxy.cut_after(down_bytes=size // 2, which="next")
+                with pytest.raises(Offline):
+                    PhotoDownloader(officer.client, officer.store, officer.vault, max_drops=0).fetch(
+                        photo.sha256
+                    )
+            finally:
+                officer.close()  # the app quits with half a photo
+            partial = tmp_path / "officer" / "vault" / "partial" / photo.sha256
+            assert partial.exists() and photo.sha256.encode() not in partial.read_bytes()  # sealed
+            kept = len(partial.read_bytes())
+            with open(partial, "ab") as handle:
+                handle.write(b"\x00\x00\x40\x00" + b"torn by a crash mid-append")
+            officer = open_officer(tmp_path / "officer", proxy.url)
+            try:
+                held = officer.vault.partial(photo.sha256)
+                assert 0 < len(held) < size and len(partial.read_bytes()) == kept  # the torn tail cut off
+                report = DownloadReport()
+                data = PhotoDownloader(officer.client, officer.store, officer.vault).fetch(
+                    photo.sha256, report
+                )
+                assert (
+                    data
+                    == server_blobs(server.settings).read(photo.sha256)
+                    == officer.vault.get(photo.sha256)
+                )
+                assert report.resumed_from == [len(held)] and report.bytes_received == size - len(held)
+                assert not partial.exists()
             finally:
                 officer.close()
 
