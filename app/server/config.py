@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     # Limits of one push request (decompressed body) and of one batch.
     max_push_bytes: int = Field(default=2_000_000, ge=1_000)
     max_push_mutations: int = Field(default=200, ge=1)
+    # One log line per HTTP request (`verval serve`); off, a busy server saves a little CPU per request.
+    access_log: bool = True
     # Pushes running their transaction at once in one server process (see api.py).
     push_slots: int = Field(default=3, ge=1)
     # Upper bound of one pull page (the client may ask for less).

@@ -188,7 +188,14 @@ def _settings_env(settings: Settings) -> dict[str, str]:
 
 
 def serve(settings: Settings, host: str, port: int) -> None:
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", timeout_keep_alive=30)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="info",
+        access_log=settings.access_log,
+        timeout_keep_alive=30,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
