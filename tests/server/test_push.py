@@ -252,3 +252,16 @@ def test_values_json_cannot_carry_still_apply(api: TestClient, engine: Engine) -
     stored = fetch(engine, Household, household.id)
     # NaN on PostgreSQL; SQLite has no NaN and stores NULL (as it always did).
     assert stored.rt == "009" and (stored.latitude is None or stored.latitude != stored.latitude)
+
+
+def test_a_revoked_token_is_refused_before_the_batch_is_read(api: TestClient, engine: Engine) -> None:
+    # Push checks the token in the batch's own transaction; it must still come first.
+    headers = login(api, "pendamping")
+    household = first(engine, Household)
+    assert api.post("/auth/logout", headers=headers).json() == {"revoked": True}
+    for body in (json.dumps({"mutations": [mutation(household, {"address": "x"})]}).encode(), b"{bad"):
+        response = api.post(
+            "/sync/v1/push", content=body, headers={**headers, "Content-Type": "application/json"}
+        )
+        assert response.status_code == 401 and response.json()["code"] == "token_invalid"
+    assert fetch(engine, Household, household.id).address == household.address
