@@ -327,6 +327,7 @@ class PhotoUploader:
                     except _Sent as exc:
                         blob.sent += exc.sent
                         blob.unsure = True
+                        blob_uploads.record_progress(self.store, sha, sent=exc.sent)
                         assert exc.__cause__ is not None
                         raise exc.__cause__ from None
                     blob.sent += sent
