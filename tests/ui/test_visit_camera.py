@@ -18,7 +18,13 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import QCamera, QCameraDevice, QMediaDevices, QVideoFrame
+from PySide6.QtMultimedia import (  # QVideoFrameInput: Qt >= 6.8, pyproject's floor
+    QCamera,
+    QCameraDevice,
+    QMediaDevices,
+    QVideoFrame,
+    QVideoFrameInput,
+)
 
 from app.core.models import PhotoKind, Visit
 from app.core.photos import process_photo
@@ -37,12 +43,6 @@ pack = visit_support.pack
 vault = visit_support.vault
 
 ROOT = Path(__file__).resolve().parents[2]
-
-try:
-    from PySide6.QtMultimedia import QVideoFrameInput
-except ImportError:  # Qt < 6.8: no frame input to stand in for a camera
-    QVideoFrameInput = None
-frames_in = pytest.mark.skipif(QVideoFrameInput is None, reason="QVideoFrameInput needs Qt 6.8")
 
 
 def webcam_frame(width: int = 1280, height: int = 720, seed: int = 4) -> QImage:
@@ -99,7 +99,6 @@ def test_button_follows_cameras_plugged_in_and_out(qtbot, make_form, watch, monk
     assert button.isHidden() and second.photo_panel.camera_button.isHidden()
 
 
-@frames_in
 def test_taking_a_picture_adds_a_photo_exactly_as_an_import(
     qtbot, make_form, store: Store, vault: PhotoVault, tmp_path: Path
 ):
@@ -149,7 +148,6 @@ def test_taking_a_picture_adds_a_photo_exactly_as_an_import(
     assert {f: getattr(imported, f) for f in same} == {f: getattr(photo, f) for f in same}
 
 
-@frames_in
 def test_several_shots_each_of_its_kind(qtbot, make_form, store: Store):
     form = make_form()
     source = QVideoFrameInput()
@@ -190,7 +188,6 @@ def test_camera_that_fails_says_so_and_takes_nothing(qtbot, make_form, store: St
     assert visits.photos_of(store, form.visit.id) == []
 
 
-@frames_in
 def test_camera_without_frames_times_out_with_a_message(qtbot, make_form, store: Store):
     form = make_form()
     dialog = open_dialog(qtbot, form, QVideoFrameInput())

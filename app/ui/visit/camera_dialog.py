@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from app.ui.visit import labels
 
 if TYPE_CHECKING:
-    from PySide6.QtMultimedia import QVideoFrameInput  # Qt ≥ 6.8
+    from PySide6.QtMultimedia import QVideoFrameInput
 
 PREVIEW_SIZE = (640, 480)
 PREVIEW_INTERVAL = 0.06  # s between preview repaints (~15 fps): converting every frame costs CPU
