@@ -118,6 +118,15 @@ def _bearer(authorization: str | None) -> str:
     return token.strip()
 
 
+def _token_refused() -> ApiError:
+    return ApiError(
+        401,
+        "Sesi Anda sudah berakhir atau dicabut; silakan masuk lagi.",
+        "token_invalid",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
 async def get_current_user(
     request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> auth.CurrentUser:
@@ -125,12 +134,7 @@ async def get_current_user(
     # One thread-pool hop and one statement (see auth.user_for_token), no session held meanwhile.
     current = await run_in_threadpool(auth.user_for_token, _engine(request), token)
     if current is None:
-        raise ApiError(
-            401,
-            "Sesi Anda sudah berakhir atau dicabut; silakan masuk lagi.",
-            "token_invalid",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise _token_refused()
     return current
 
 
@@ -349,12 +353,7 @@ def _push_in_thread(engine: Engine, settings: Settings, token: str, body: bytes)
         conn.execution_options(**WRITE).begin()
         current = auth.user_for_token(conn, token)
         if current is None:
-            raise ApiError(
-                401,
-                "Sesi Anda sudah berakhir atau dicabut; silakan masuk lagi.",
-                "token_invalid",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
+            raise _token_refused()
         try:
             batch = PushRequest.model_validate_json(body)
         except PydanticValidationError as exc:

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from psycopg.rows import namedtuple_row
-from pydantic import BaseModel, TypeAdapter, create_model
+from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import (
     JSON,
@@ -48,7 +48,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col
 
-from app.core.models import SYNCED_ENTITIES, SyncedRow, Visit, new_id
+from app.core.models import SYNCED_ENTITIES, SyncedRow, Visit, new_id, values_model
 from app.server import review, versions
 from app.server.auth import CurrentUser, Scope, utcnow
 from app.server.db import WRITE
@@ -73,14 +73,6 @@ _TOMBSTONE = Tombstone.__table__  # type: ignore[attr-defined]
 @cache
 def _adapter(model: type[SyncedRow], field: str) -> TypeAdapter[Any]:
     return TypeAdapter(model.model_fields[field].annotation or Any)
-
-
-@cache
-def _plain(model: type[SyncedRow]) -> type[BaseModel]:
-    """A plain pydantic model with the table model's fields and constraints: validates the same data
-    the same way, about 25 times faster than a SQLModel table model (no ORM instrumentation)."""
-    fields: dict[str, Any] = {name: (info.annotation, info) for name, info in model.model_fields.items()}
-    return create_model(f"{model.__name__}Values", **fields)
 
 
 @cache
@@ -137,7 +129,7 @@ class _Row:
     def json(self) -> dict[str, Any]:
         """The JSON form of the row without its version (what a pull sends), for comparisons."""
         if self._json is None:
-            plain = _plain(self.model).model_construct(**self.values)
+            plain = values_model(self.model).model_construct(**self.values)
             self._json = plain.model_dump(mode="json", exclude={"version"})
         return self._json
 
@@ -730,7 +722,7 @@ def _create(m: Mutation, digest: str, model: type[SyncedRow], rows: dict[tuple[s
 def _validated(model: type[SyncedRow], data: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
     """Column values of `data` validated as `model`, or None and a sentence saying what is wrong."""
     try:
-        row = _plain(model).model_validate(data)
+        row = values_model(model).model_validate(data)
     except PydanticValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or '(data)'}: {e['msg']}" for e in exc.errors()[:5]

@@ -8,16 +8,14 @@ outbox and drops, at the end, only rows the server no longer has and nobody is s
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from pydantic import BaseModel, create_model
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from app.core.models import SYNCED_ENTITIES, SyncedRow
+from app.core.models import SYNCED_ENTITIES, SyncedRow, values_model
 from app.store.store import Changes, Store
 from app.store.tables import OutboxEntry, ReceivedPolicyPack, ResyncSeen
 
@@ -78,17 +76,9 @@ def apply_page(store: Store, changes: Sequence[RemoteChange], next_cursor: str) 
     return result
 
 
-@functools.cache
-def _values_model(model: type[SyncedRow]) -> type[BaseModel]:
-    """A plain pydantic twin of a table model: the same fields and checks, without SQLAlchemy's
-    instrumented attributes, which made validating a pulled row about ten times slower."""
-    fields: dict[str, Any] = {name: (f.annotation, f) for name, f in model.model_fields.items()}
-    return create_model(f"{model.__name__}Values", **fields)
-
-
 def _column_values(model: type[SyncedRow], data: dict[str, Any]) -> dict[str, Any]:
     """A pulled row's JSON checked against its table's fields, as Python column values."""
-    return _values_model(model).model_validate(data).model_dump()
+    return values_model(model).model_validate(data).model_dump()
 
 
 def finish_resync(store: Store) -> int:
