@@ -500,7 +500,7 @@ class LinkProxy:
         self._wake()
         if self._thread is not None:
             self._thread.join(timeout=5)
-        self._close_listener()
+        self._close_listener(reason="closed")
         with self._lock:
             connections = list(self._connections)
         for conn in connections:
@@ -541,9 +541,11 @@ class LinkProxy:
         """
         with self._lock:
             self._manual_down = down
+        # Listener first: a stream retrying at once after the cut then meets a refused connect
+        # instead of slipping a request into the closing listener's backlog.
+        self._apply_listener_state()
         if down and cut_existing:
             self.cut_all()
-        self._apply_listener_state()
 
     @property
     def is_down(self) -> bool:
@@ -721,11 +723,28 @@ class LinkProxy:
         self._listener = sock
         self._listener_down = False
 
-    def _close_listener(self) -> None:
+    def _close_listener(self, reason: str = "cut") -> None:
         if self._listener is not None:
+            self._reset_backlog(self._listener, reason)
             self._listener.close()
             self._listener = None
         self._listener_down = True
+
+    def _reset_backlog(self, listener: socket.socket, reason: str) -> None:
+        """Accept and RST what waits in the backlog, recorded with `reason`: closing the listener
+        resets those connections anyway, with whatever the client already wrote into them lost."""
+        listener.setblocking(False)
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            now = time.monotonic()
+            with contextlib.suppress(OSError):
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            client.close()
+            # list.append is atomic; callers may or may not hold self._lock here.
+            self._stats.append(ConnectionStats(index=-1, opened_at=now, closed_at=now, ended_by=reason))
 
     def _serve(self) -> None:
         while not self._stopping.is_set():
