@@ -166,6 +166,17 @@ class PhotoVault:
     def drop_partial(self, sha256: str) -> None:
         self._partial_path(sha256).unlink(missing_ok=True)
 
+    def partials(self) -> Iterator[tuple[str, float]]:
+        """Every download in progress, with when its last piece was written (a POSIX timestamp)."""
+        for path in self._partials.iterdir():
+            if not _SHA256.fullmatch(path.name):
+                continue
+            try:
+                written = path.stat().st_mtime
+            except FileNotFoundError:  # finished or dropped while listing
+                continue
+            yield path.name, written
+
     def _partial_path(self, sha256: str) -> Path:
         if not _SHA256.fullmatch(sha256):
             raise ValueError(f"not a lowercase sha256 hex digest: {sha256!r}")

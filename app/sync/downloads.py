@@ -5,14 +5,15 @@ from the byte reached, so a cut costs only what was in flight. The bytes receive
 the vault (encrypted, `PhotoVault.append_partial`) as they arrive, so a download also resumes from
 where it stopped after the app is closed or killed. The whole body is checked against its sha256
 before it enters the vault: a mismatch (damage on the server or on the way) is discarded and the
-blob fetched again from the start; a second mismatch is reported, and nothing is stored.
+blob fetched again from the start; a second mismatch is reported, and nothing is stored. Each run
+after a pull first drops the kept pieces no longer worth resuming (`prune_partials`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -27,6 +28,10 @@ from app.sync.link import LinkMeter, full_downloads_wanted
 from app.sync.protocol import CLIENT_HEADER
 
 _PIECE = 16 * 1024
+# A kept download untouched for a month is abandoned (a full photo opened once on demand and never
+# again); it only holds disk. A month outlasts any stretch out of signal, so a download cut on a field
+# trip still resumes afterwards; dropping one still wanted costs only fetching that photo from the start.
+PARTIAL_MAX_AGE = 30 * 24 * 3600.0
 
 
 class BlobSink(Protocol):
@@ -47,6 +52,8 @@ class PartialSink(Protocol):
 
     def drop_partial(self, sha256: str) -> None: ...
 
+    def partials(self) -> Iterable[tuple[str, float]]: ...
+
 
 class DownloadCorrupt(SyncError):
     """The server's copy does not match its hash (twice); nothing was stored."""
@@ -61,6 +68,7 @@ class DownloadReport:
     resumed_from: list[int] = field(default_factory=list)  # Range starts after drops
     discarded: int = 0  # bodies thrown away for a hash mismatch
     stopped: str = ""
+    partials_dropped: int = 0  # kept downloads no longer worth resuming
 
 
 class PhotoDownloader:
@@ -168,6 +176,33 @@ class PhotoDownloader:
 
     # ---- after a pull ---------------------------------------------------------------------------
 
+    def prune_partials(self, *, now: float | None = None) -> int:
+        """Drop the kept downloads no longer worth resuming; return how many.
+
+        One goes when its blob is in the vault already (it came on a USB bundle or by another
+        download), when no live photo record names it (the photo was deleted or left the scope), or
+        when it has not grown for `PARTIAL_MAX_AGE`. A wanted, fresh one is always kept.
+        """
+        if not isinstance(self.sink, PartialSink):
+            return 0
+        now = time.time() if now is None else now
+        wanted = self._live_hashes()
+        dropped = 0
+        for sha, written in list(self.sink.partials()):
+            if sha in wanted and not self.sink.has(sha) and now - written <= PARTIAL_MAX_AGE:
+                continue
+            self.sink.drop_partial(sha)
+            dropped += 1
+        return dropped
+
+    def _live_hashes(self) -> set[str]:
+        """Full photos and thumbnails of every photo record not deleted: what may still be fetched."""
+        with Session(self.store.engine) as session:
+            rows = session.exec(
+                select(Photo.sha256, Photo.thumbnail_sha256).where(col(Photo.deleted).is_(False))
+            ).all()
+        return {sha for row in rows for sha in row if sha}
+
     def missing_thumbnails(self) -> list[str]:
         with Session(self.store.engine) as session:
             hashes = session.exec(
@@ -190,6 +225,7 @@ class PhotoDownloader:
         """Thumbnails of every photo in the scope; then full photos if wanted (setting and link)."""
         cancelled = cancelled or (lambda: False)
         report = DownloadReport()
+        report.partials_dropped = self.prune_partials()
         want_full = full_downloads_wanted(self.store, self.meter.estimate()) if full is None else full
         queues = [("thumbnail", self.missing_thumbnails())]
         if want_full:

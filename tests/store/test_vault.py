@@ -121,6 +121,18 @@ def test_bad_key_length(tmp_path: Path) -> None:
         PhotoVault(tmp_path, b"short")
 
 
+def test_partials_lists_downloads_in_progress_with_their_last_write(vault: PhotoVault) -> None:
+    a, b = hashlib.sha256(b"a").hexdigest(), hashlib.sha256(b"b").hexdigest()
+    vault.append_partial(a, 0, b"first piece")
+    vault.append_partial(b, 0, b"another")
+    os.utime(vault._partial_path(b), (1_000_000.0, 1_000_000.0))
+    (vault.directory / "partial" / "notes.txt").write_text("not a download")  # not an address: ignored
+    vault.put(SECRET)  # a finished blob is no download in progress
+    assert dict(vault.partials()) == {a: vault._partial_path(a).stat().st_mtime, b: 1_000_000.0}
+    vault.drop_partial(a)
+    assert [sha for sha, _ in vault.partials()] == [b]
+
+
 def test_original_kept_until_dropped(vault: PhotoVault) -> None:
     photo_id = "3f2c9a1e-0000-4000-8000-000000000001"
     camera = b"\xff\xd8\xff" + SECRET

@@ -1,9 +1,13 @@
 """Photo downloads over the link proxy: resuming a cut download by Range, discarding a corrupted one,
-and thumbnails arriving with the pull without waiting for full photos."""
+thumbnails arriving with the pull without waiting for full photos, and kept partial downloads dropped
+once no longer worth resuming."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,7 @@ import pytest
 from app.server.runner import ServerThread
 from app.store.tables import SyncState
 from app.sync.client import Offline
-from app.sync.downloads import DownloadCorrupt, DownloadReport, PhotoDownloader
+from app.sync.downloads import PARTIAL_MAX_AGE, DownloadCorrupt, DownloadReport, PhotoDownloader
 from app.sync.engine import SyncEngine
 from app.sync.link import FULL_DOWNLOAD_KEY
 from app.sync.photo_sync import PhotoSync
@@ -164,5 +168,89 @@ def test_a_corrupted_download_is_discarded_and_fetched_again(tmp_path: Path) -> 
             assert not officer.vault.has(photo.sha256)
             path.write_bytes(good)  # repaired (from a backup): the next try stores it
             assert downloader.fetch(photo.sha256) == good and officer.vault.get(photo.sha256) == good
+        finally:
+            officer.close()
+
+
+def _keep_half(officer: Officer, server: ServerThread, sha256: str, *, age: float = 0.0) -> int:
+    """What an interrupted download leaves in the vault: the first half of the blob, `age` seconds old."""
+    half = server_blobs(server.settings).read(sha256)[:60_000]
+    officer.vault.append_partial(sha256, 0, half[:30_000])
+    officer.vault.append_partial(sha256, 30_000, half[30_000:])
+    if age:
+        written = time.time() - age
+        os.utime(officer.vault.directory / "partial" / sha256, (written, written))
+    return len(half)
+
+
+def _partials(officer: Officer) -> set[str]:
+    return {sha for sha, _ in officer.vault.partials()}
+
+
+def test_a_partial_no_photo_record_wants_is_dropped(tmp_path: Path) -> None:
+    with photo_server(tmp_path) as server:
+        photos = _photos_on_server(server, tmp_path, 2, seed=5)
+        officer = _synced(tmp_path, server.url, "on_demand")
+        try:
+            SyncEngine(officer.store, officer.client).sync()
+            deleted, kept = photos
+            officer.store.delete("photo", deleted.id)  # the photo was deleted after its download began
+            _keep_half(officer, server, deleted.sha256)
+            _keep_half(officer, server, kept.sha256)
+            nobody = hashlib.sha256(b"a photo no record names").hexdigest()
+            officer.vault.append_partial(nobody, 0, b"some bytes")
+            report = PhotoDownloader(officer.client, officer.store, officer.vault).after_pull(full=False)
+            assert report.partials_dropped == 2 and _partials(officer) == {kept.sha256}
+            assert not officer.vault.has(deleted.sha256) and not officer.vault.has(nobody)
+        finally:
+            officer.close()
+
+
+def test_a_wanted_partial_is_kept_and_resumed(tmp_path: Path) -> None:
+    with photo_server(tmp_path) as server:
+        (photo,) = _photos_on_server(server, tmp_path, 1, seed=6)
+        officer = _synced(tmp_path, server.url, "on_demand")
+        try:
+            SyncEngine(officer.store, officer.client).sync()
+            held = _keep_half(officer, server, photo.sha256, age=PARTIAL_MAX_AGE - 24 * 3600)  # 29 days
+            downloader = PhotoDownloader(officer.client, officer.store, officer.vault)
+            report = downloader.after_pull(full=False)  # on demand: kept for when the photo is opened
+            assert report.partials_dropped == 0 and _partials(officer) == {photo.sha256}
+            report = downloader.after_pull(full=True)
+            assert report.partials_dropped == 0 and report.full == 1
+            assert report.resumed_from == [held]
+            assert officer.vault.get(photo.sha256) == server_blobs(server.settings).read(photo.sha256)
+            assert _partials(officer) == set()
+        finally:
+            officer.close()
+
+
+def test_a_partial_whose_blob_arrived_another_way_is_dropped(tmp_path: Path) -> None:
+    with photo_server(tmp_path) as server:
+        (photo,) = _photos_on_server(server, tmp_path, 1, seed=7)
+        officer = _synced(tmp_path, server.url, "on_demand")
+        try:
+            SyncEngine(officer.store, officer.client).sync()
+            _keep_half(officer, server, photo.sha256)
+            officer.vault.put(server_blobs(server.settings).read(photo.sha256))  # from a USB bundle
+            report = PhotoDownloader(officer.client, officer.store, officer.vault).after_pull(full=True)
+            assert report.partials_dropped == 1 and _partials(officer) == set()
+            assert report.full == 0 and report.resumed_from == []  # nothing fetched for it
+        finally:
+            officer.close()
+
+
+def test_an_old_partial_is_dropped_and_the_photo_fetched_from_the_start(tmp_path: Path) -> None:
+    with photo_server(tmp_path) as server:
+        (photo,) = _photos_on_server(server, tmp_path, 1, seed=8)
+        officer = _synced(tmp_path, server.url, "on_demand")
+        try:
+            SyncEngine(officer.store, officer.client).sync()
+            _keep_half(officer, server, photo.sha256, age=PARTIAL_MAX_AGE + 24 * 3600)  # 31 days
+            report = PhotoDownloader(officer.client, officer.store, officer.vault).after_pull(full=True)
+            assert report.partials_dropped == 1 and report.full == 1 and report.resumed_from == []
+            assert report.bytes_received >= photo.byte_size  # the whole photo again, thumbnail aside
+            assert officer.vault.get(photo.sha256) == server_blobs(server.settings).read(photo.sha256)
+            assert _partials(officer) == set()
         finally:
             officer.close()
