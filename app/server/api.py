@@ -348,23 +348,27 @@ def _push_executor(application: Any, settings: Settings) -> ThreadPoolExecutor:
 
 
 def _push_in_thread(engine: Engine, settings: Settings, token: str, body: bytes) -> bytes:
-    # The token is checked in the batch's own transaction: one connection, no extra round trips.
-    with engine.connect() as conn:
-        conn.execution_options(**WRITE).begin()
-        current = auth.user_for_token(conn, token)
-        if current is None:
-            raise _token_refused()
-        try:
-            batch = PushRequest.model_validate_json(body)
-        except PydanticValidationError as exc:
-            raise ApiError(422, _validation_message(exc.errors()), "invalid_body") from None
+    try:
+        batch = PushRequest.model_validate_json(body)
+        refusal = None
         if len(batch.mutations) > settings.max_push_mutations:
-            raise ApiError(
+            refusal = ApiError(
                 413,
                 f"Terlalu banyak perubahan dalam satu kiriman (batas {settings.max_push_mutations}).",
                 "too_many",
             )
-        results = sync.push(engine, current, batch.mutations, connection=conn)
+    except PydanticValidationError as exc:
+        refusal = ApiError(422, _validation_message(exc.errors()), "invalid_body")
+    if refusal is not None:
+        # A stranger's token is refused before anything is said about the body.
+        if auth.user_for_token(engine, token) is None:
+            raise _token_refused()
+        raise refusal
+    # The token is checked in the batch's own transaction: one connection, no extra round trips.
+    with engine.connect() as conn:
+        results = sync.push_with_token(conn.execution_options(**WRITE), token, batch.mutations)
+    if results is None:
+        raise _token_refused()
     # The answer carries the server's meta, so a sync needs no separate meta round trip (DESIGN §10).
     meta = _meta_with_new_session(engine, settings)
     return PushResponse(results=results, server_time=auth.utcnow(), meta=meta).model_dump_json().encode()

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import ColumnElement, Connection, Engine, Select, bindparam, false, or_, true
+from sqlalchemy import ColumnElement, Connection, Dialect, Engine, Select, bindparam, false, or_, true
 from sqlmodel import Session, col, func, select
 
 from app.core.models import Role
@@ -234,6 +236,18 @@ def user_for_token(bind: Engine | Connection, token: str) -> CurrentUser | None:
             if conn.dialect.name == "postgresql":
                 conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             found = conn.execute(_TOKEN_QUERY, digest).all()
+    return user_from_rows(found)
+
+
+@cache
+def token_sql(dialect: Dialect) -> str:
+    """The token query as driver SQL (parameter `digest`), for a caller that sends it in a psycopg
+    pipeline beside other statements; `user_from_rows` reads its rows."""
+    return str(_TOKEN_QUERY.compile(dialect=dialect))
+
+
+def user_from_rows(found: Sequence[Any]) -> CurrentUser | None:
+    """The user of the token query's rows (one per assignment), or None if the token is not live."""
     if not found:
         return None
     first = found[0]

@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from typing import Any
 
+import psycopg
 from psycopg.rows import namedtuple_row
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
@@ -49,7 +50,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col
 
 from app.core.models import SYNCED_ENTITIES, SyncedRow, Visit, new_id, values_model
-from app.server import review, versions
+from app.server import auth, review, versions
 from app.server.auth import CurrentUser, Scope, utcnow
 from app.server.db import WRITE
 from app.server.models import Conflict, MutationLog, PolicyPack, Tombstone
@@ -177,39 +178,78 @@ def push(
         return _push_with_retries(conn.execution_options(**WRITE), user, mutations, digests, attempts)
 
 
+def push_with_token(
+    conn: Connection, token: str, mutations: Sequence[Mutation], *, attempts: int = 5
+) -> list[MutationResult] | None:
+    """The push endpoint's batch, its token checked in the batch's own transaction; None (nothing
+    done) when the token is not live. `conn` has the WRITE execution option.
+
+    On PostgreSQL a batch costs three round trips instead of six: BEGIN, the token and the mutation
+    log lookup travel together (a psycopg pipeline), then the row locks, then the write with its
+    COMMIT. Each round trip saved is ~0.3 ms of CPU on loopback, client and backend together."""
+    digests = [mutation_digest(m) for m in mutations]
+    conn.begin()
+    if conn.dialect.name != "postgresql":
+        user = auth.user_for_token(conn, token)
+        logged = None
+    else:
+        raw = conn.connection.driver_connection
+        with raw.pipeline():  # type: ignore[union-attr]
+            token_rows = raw.cursor(row_factory=namedtuple_row)  # type: ignore[union-attr]
+            token_rows.execute(auth.token_sql(conn.dialect), {"digest": auth.token_digest(token)})
+            logged_rows = _start_logged(raw, [m.mutation_id for m in mutations])
+        user = auth.user_from_rows(token_rows.fetchall())
+        logged = {r.mutation_id: r for r in logged_rows.fetchall()}
+    if user is None:
+        conn.rollback()
+        return None
+    return _push_with_retries(conn, user, mutations, digests, attempts, logged)
+
+
 def _push_with_retries(
-    conn: Connection, user: CurrentUser, mutations: Sequence[Mutation], digests: Sequence[str], attempts: int
+    conn: Connection,
+    user: CurrentUser,
+    mutations: Sequence[Mutation],
+    digests: Sequence[str],
+    attempts: int,
+    logged: dict[str, Any] | None = None,
 ) -> list[MutationResult]:
     for attempt in range(attempts):
         if not conn.in_transaction():
             conn.begin()
         try:
-            answers = _push_once(conn, user, mutations, digests)
-            conn.commit()
+            answers = _push_once(conn, user, mutations, digests, logged)
+            conn.commit()  # a no-op on the driver when the write went with its COMMIT
             return answers
-        except (IntegrityError, DBAPIError) as exc:
+        except (IntegrityError, DBAPIError, psycopg.Error) as exc:
             conn.rollback()
             # A concurrent batch inserted the same row / mutation id first, or PostgreSQL broke a
             # deadlock: nothing of this batch was committed, so running it again is safe and will
             # find the other batch's effect.
             if attempt == attempts - 1 or not _retryable(exc):
                 raise
+            logged = None  # read again: the other batch may have logged these ids
     raise AssertionError("unreachable")
 
 
 def _retryable(exc: Exception) -> bool:
-    if isinstance(exc, IntegrityError):
+    if isinstance(exc, IntegrityError | psycopg.IntegrityError):
         return True
-    code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    code = getattr(exc, "sqlstate", None) or getattr(getattr(exc, "orig", None), "sqlstate", None)
     return code in {"40001", "40P01"} or "database is locked" in str(exc)
 
 
 def _push_once(
-    conn: Connection, user: CurrentUser, mutations: Sequence[Mutation], digests: Sequence[str]
+    conn: Connection,
+    user: CurrentUser,
+    mutations: Sequence[Mutation],
+    digests: Sequence[str],
+    logged: dict[str, Any] | None = None,
 ) -> list[MutationResult]:
     # Runs in the caller's transaction (see `push`). A plain connection, not an ORM session: a
     # Session is made only when a visit must be re-checked.
-    logged = _logged(conn, list({m.mutation_id for m in mutations}))
+    if logged is None:
+        logged = _logged(conn, [m.mutation_id for m in mutations])
     rows = _lock_rows(conn, mutations)
     answers: list[MutationResult | _Outcome] = []
     seen: dict[str, _Outcome] = {}
@@ -229,8 +269,12 @@ def _push_once(
     changed = [o for o in outcomes if o.row is not None]
     rechecked = _recheck_visits(conn, rows, [o.row for o in changed if o.row is not None])
     _write_conflicts(conn, outcomes)  # they need no change number: written before the counter lock
-    _number_and_write(conn, user, outcomes, changed, rechecked)
-    _write_tombstones(conn, outcomes)
+    # Tombstones take the numbers the write allocates; without them the write is the last statement
+    # and may carry the COMMIT.
+    tombstones = any(o.deleted_now or o.undeleted_now for o in outcomes)
+    _number_and_write(conn, user, outcomes, changed, rechecked, commit=not tombstones)
+    if tombstones:
+        _write_tombstones(conn, outcomes)
     return [a if isinstance(a, MutationResult) else _result(a) for a in answers]
 
 
@@ -258,14 +302,19 @@ _PG_LOGGED_SQL = (
 )
 
 
+def _start_logged(raw: psycopg.Connection[Any], ids: list[str]) -> psycopg.Cursor[Any]:
+    """Send the PostgreSQL mutation log lookup; its rows are read from the returned cursor."""
+    cursor = raw.cursor(row_factory=namedtuple_row)
+    # Never a prepared statement here: PostgreSQL caches the generic plan made while the log was
+    # small, and on a growing log that plan cost ~3 ms of server CPU per batch instead of ~0.1.
+    cursor.execute(_PG_LOGGED_SQL, {"ids": json.dumps(list(dict.fromkeys(ids)))}, prepare=False)
+    return cursor
+
+
 def _logged(conn: Connection, ids: list[str]) -> dict[str, Any]:
     """The mutation log rows of these ids (repeats), by id."""
     if conn.dialect.name == "postgresql":
-        # Never a prepared statement here: PostgreSQL caches the generic plan made while the log was
-        # small, and on a growing log that plan cost ~3 ms of server CPU per batch instead of ~0.1.
-        raw = conn.connection.driver_connection
-        with raw.cursor(row_factory=namedtuple_row) as cursor:  # type: ignore[union-attr]
-            found = cursor.execute(_PG_LOGGED_SQL, {"ids": json.dumps(ids)}, prepare=False).fetchall()
+        found = _start_logged(conn.connection.driver_connection, ids).fetchall()  # type: ignore[arg-type]
     else:
         query = select(*(_LOG.c[c] for c in _LOGGED_COLUMNS)).where(_ids_clause(_LOG.c.mutation_id, False))
         found = list(conn.execute(query, {"ids": ids}))
@@ -467,12 +516,15 @@ def _number_and_write(
     outcomes: Sequence[_Outcome],
     changed: Sequence[_Outcome],
     rechecked: Sequence[_Row],
+    *,
+    commit: bool = False,
 ) -> None:
     """Give the changed rows their change numbers and write them with the mutation log.
 
     Numbers are allocated as late as possible: from the allocation to COMMIT other writers wait for
-    the counter row (see `versions.py`). On PostgreSQL allocation, rows and log are one statement
-    (one round trip inside the locked stretch); elsewhere they are three."""
+    the counter row (see `versions.py`). On PostgreSQL allocation, rows and log are one statement,
+    sent with the COMMIT when `commit` (no round trip inside the locked stretch); elsewhere they
+    are three, and the caller commits."""
     count = len(changed) + len(rechecked)
     # Offsets first: outcome i gets `first + i`, re-checked visits come after the batch's own rows;
     # a row changed twice in the batch keeps the last number.
@@ -486,7 +538,7 @@ def _number_and_write(
     now = utcnow()
     first: int | None = None
     if count and conn.dialect.name == "postgresql":
-        first = _pg_number_and_write(conn, count, numbered, _log_rows(user, outcomes, now))
+        first = _pg_number_and_write(conn, count, numbered, _log_rows(user, outcomes, now), commit=commit)
     if first is None:
         first = versions.allocate(conn, count) if count else 0
         for row in numbered:
@@ -532,11 +584,12 @@ def _log_rows(user: CurrentUser, outcomes: Sequence[_Outcome], now: datetime) ->
 
 
 def _pg_number_and_write(
-    conn: Connection, count: int, rows: Sequence[_Row], logs: list[dict[str, Any]]
+    conn: Connection, count: int, rows: Sequence[_Row], logs: list[dict[str, Any]], *, commit: bool
 ) -> int | None:
     """One statement: UPDATE the counter (taking its lock, exactly as `versions.allocate`) and, in
-    CTEs reading its new value, write the rows and the log with `version = first + offset`. Returns
-    the first number; None (nothing done) when a value cannot travel as JSON (NaN, infinity)."""
+    CTEs reading its new value, write the rows and the log with `version = first + offset`; with
+    `commit`, COMMIT in the same round trip. Returns the first number; None (nothing done) when a
+    value cannot travel as JSON (NaN, infinity)."""
     inserts, updates = _row_writes(rows, clear=False)
     parts: list[tuple[str, Table, tuple[str, ...]]] = []
     params: dict[str, Any] = {"count": count, "counter": versions.CHANGE_COUNTER}
@@ -559,7 +612,14 @@ def _pg_number_and_write(
         return None
     _row_writes(rows)  # written now: clear the dirty columns, mark created rows stored
     sql = _pg_numbered_sql(tuple(parts), conn.dialect)
-    return int(conn.exec_driver_sql(sql, params).scalar_one())
+    if not commit:
+        return int(conn.exec_driver_sql(sql, params).scalar_one())
+    raw = conn.connection.driver_connection
+    with raw.pipeline():  # type: ignore[union-attr]
+        cursor = raw.execute(sql, params)  # type: ignore[union-attr]
+        raw.commit()  # type: ignore[union-attr]
+    (first,) = cursor.fetchone()
+    return int(first)
 
 
 @lru_cache(maxsize=256)

@@ -105,3 +105,69 @@ def test_concurrent_pushes_on_one_row_lose_no_update(api: TestClient, engine: En
     with Session(engine) as session:
         final = session.exec(select(Household).where(Household.id == household.id)).one()
     assert (final.rt, final.rw) == ("011", "011")
+
+
+def test_a_batch_racing_its_own_resend_is_applied_once(settings) -> None:
+    """A resend after a lost answer can reach the server while the first send is still running. The
+    loser of the race hits the unique row and log keys, retries, and answers `duplicate` with the
+    winner's versions; every copy answers, one row and one log entry per mutation are stored."""
+    from sqlalchemy import func
+
+    from app.core.models import Member
+    from app.server.models import MutationLog
+    from app.server.runner import ServerThread
+    from app.sync.client import SyncClient
+    from app.sync.protocol import Mutation
+    from tests.serverkit import PASSWORDS, open_seeded
+
+    engine = open_seeded(settings)
+    household = first(engine, Household)
+    copies = 4
+    answers: list[list[tuple[str, str, int | None]]] = []
+    errors: list[BaseException] = []
+    with ServerThread(settings) as server:
+        with SyncClient(server.url) as client:
+            client.login("pendamping", PASSWORDS["pendamping"])
+            token = client.token
+        for attempt in range(3):
+            members = [
+                Member(village_code=VILLAGE, household_id=household.id, name=f"Anak {attempt}-{i}")
+                for i in range(3)
+            ]
+            batch = [
+                Mutation.model_validate(mutation(m, m.model_dump(mode="json", exclude={"version"}), base={}))
+                for m in members
+            ]
+            barrier = threading.Barrier(copies)
+
+            def send(batch: list[Mutation] = batch, barrier: threading.Barrier = barrier) -> None:
+                try:
+                    with SyncClient(server.url) as copy:
+                        copy.token = token
+                        barrier.wait(5)
+                        results = copy.push(batch).results
+                    answers.append([(r.mutation_id, r.status, r.version) for r in results])
+                except BaseException as exc:
+                    errors.append(exc)
+
+            threads = [threading.Thread(target=send) for _ in range(copies)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert not errors
+            round_answers = answers[-copies:]
+            for i, m in enumerate(batch):
+                statuses = sorted(a[i][1] for a in round_answers)
+                assert statuses == ["applied"] + ["duplicate"] * (copies - 1), statuses
+                assert len({a[i][2] for a in round_answers}) == 1, "every copy answers the stored version"
+                assert all(a[i][0] == m.mutation_id for a in round_answers)
+            with Session(engine) as session:
+                for m in members:
+                    assert session.get(Member, m.id) is not None
+                ids = [m.mutation_id for m in batch]
+                logged = session.exec(
+                    select(func.count()).select_from(MutationLog).where(MutationLog.mutation_id.in_(ids))
+                ).one()
+                assert logged == len(batch)
+    engine.dispose()
