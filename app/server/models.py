@@ -71,9 +71,11 @@ class MutationLog(SQLModel, table=True):
 
     mutation_id: str = Field(primary_key=True, max_length=36)
     body_sha256: str = Field(max_length=64)
-    user_id: str = Field(index=True, max_length=36)
+    # No index but the primary key: the log is read by mutation id only, and each index costs every
+    # pushed mutation an insert into a B-tree of random UUIDs (DESIGN §10: server throughput).
+    user_id: str = Field(max_length=36)
     entity: str = Field(max_length=20)
-    entity_id: str = Field(index=True, max_length=36)
+    entity_id: str = Field(max_length=36)
     village_code: str = Field(max_length=13)
     status: str = Field(max_length=10)
     version: int | None = None
@@ -158,3 +160,12 @@ SERVER_TABLES = [
 ]
 SERVER_TABLE_NAMES = frozenset(t.name for t in SERVER_TABLES)
 assert {m.__tablename__ for m in SYNCED_ENTITIES.values()} <= SERVER_TABLE_NAMES  # type: ignore[attr-defined]
+
+
+def is_server_object(obj: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any) -> bool:
+    """Alembic's `include_object`: the server's tables and what belongs to them (the desktop store's
+    tables may share the SQLModel metadata in one process, e.g. in tests)."""
+    if type_ == "table":
+        return name in SERVER_TABLE_NAMES
+    table = getattr(obj, "table", None)
+    return table is None or table.name in SERVER_TABLE_NAMES

@@ -18,21 +18,12 @@ config = context.config
 target_metadata = SQLModel.metadata
 
 
-def include_object(obj: Any, name: str | None, type_: str, _reflected: bool, _compare_to: Any) -> bool:
-    if type_ == "table":
-        return name in models.SERVER_TABLE_NAMES
-    table = getattr(obj, "table", None)
-    if table is not None:
-        return table.name in models.SERVER_TABLE_NAMES
-    return True
-
-
 def _configure(connection: Any) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         compare_type=True,
-        include_object=include_object,
+        include_object=models.is_server_object,
         render_as_batch=connection.dialect.name == "sqlite",
     )
 
@@ -58,7 +49,7 @@ if context.is_offline_mode():
         target_metadata=target_metadata,
         literal_binds=True,
         compare_type=True,
-        include_object=include_object,
+        include_object=models.is_server_object,
     )
     with context.begin_transaction():
         context.run_migrations()
