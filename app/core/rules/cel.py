@@ -39,11 +39,14 @@ __all__ = [
 # PolicyPackError with its own message, so its log line would only be noise on the console.
 logging.getLogger("celpy.Transpiler").setLevel(logging.CRITICAL)
 
+
 @functools.cache
 def _env() -> celpy.Environment:
     """Built on first use (it compiles CEL's grammar, ~0.3 s): importing the rules costs nothing at
     start-up, and the first pack load pays for it on a worker thread."""
     return celpy.Environment(runner_class=celpy.CompiledRunner)
+
+
 _EVAL_LOCK = threading.Lock()
 _MACROS = frozenset({"exists", "all", "exists_one", "map", "filter"})
 
