@@ -328,6 +328,12 @@ def _set_offset(directory: Path, uid: str, offset: int) -> None:
         _write_info(directory, uid, info)
 
 
+def _close_durably(handle: Any) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
+    handle.close()
+
+
 def _make_create(directory: Path, store: BlobStore) -> Callable[..., Any]:
     complete = _make_on_complete(directory, store)
 
@@ -361,9 +367,7 @@ def _make_create(directory: Path, store: BlobStore) -> Callable[..., Any]:
             except ClientDisconnect:
                 pass  # keep what arrived: the client's next POST or HEAD learns the offset
             finally:
-                handle.flush()
-                os.fsync(handle.fileno())
-                handle.close()
+                await run_in_threadpool(_close_durably, handle)  # fsync off the event loop
                 if written:
                     await run_in_threadpool(_set_offset, directory, uid, offset + written)
             offset += written

@@ -325,11 +325,8 @@ class PhotoUploader:
                     try:
                         blob.url, blob.offset, sent = self._create(blob.upload, size, body, report)
                     except _Sent as exc:
-                        blob.sent += exc.sent
-                        blob.unsure = True
-                        blob_uploads.record_progress(self.store, sha, sent=exc.sent)
-                        assert exc.__cause__ is not None
-                        raise exc.__cause__ from None
+                        blob.unsure = True  # the server may hold part of it under a URL we never got
+                        raise self._cut(blob, exc) from None
                     blob.sent += sent
                     blob.unsure = False
                     completed = bool(body) and blob.offset >= size
@@ -353,11 +350,8 @@ class PhotoUploader:
                     try:
                         new_offset, sent = self._patch(blob.url, offset, chunk, report)
                     except _Sent as exc:
-                        blob.sent += exc.sent
-                        blob.offset = None
-                        blob_uploads.record_progress(self.store, sha, sent=exc.sent)
-                        assert exc.__cause__ is not None
-                        raise exc.__cause__ from None
+                        blob.offset = None  # HEAD tells where the cut left it
+                        raise self._cut(blob, exc) from None
                     blob.sent += sent
                     progressed = progressed or new_offset > offset
                     blob.offset = new_offset
@@ -403,6 +397,13 @@ class PhotoUploader:
                     report.retries += 1
                 blob_uploads.record_failure(self.store, sha, exc.message)
                 return False, progressed
+
+    def _cut(self, blob: _Blob, sent: _Sent) -> BaseException:
+        """Account the body bytes a failed request handed to the network; returns its cause to raise."""
+        blob.sent += sent.sent
+        blob_uploads.record_progress(self.store, blob.upload.sha256, sent=sent.sent)
+        assert sent.__cause__ is not None
+        return sent.__cause__
 
     def _learned(self, blob: _Blob, report: UploadReport) -> None:
         """The server's offset, learned without sending (HEAD or an empty POST)."""
